@@ -1,0 +1,191 @@
+package org.vitrine.store.mariadb.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitrine.api.problem.DomainException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The connection pool, the schema migrations and the MyBatis session factory. Connecting is retried in
+ * the background, so a database that comes up after Vitrine is picked up without a restart; until then
+ * the health probe reports the database DOWN with the reason.
+ */
+@Component(service = Database.class, configurationPid = "org.vitrine.store.mariadb")
+@Designate(ocd = StoreSettings.class)
+public class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final long RETRY_SECONDS = 5;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final ScheduledExecutorService connector;
+    private volatile StoreSettings settings;
+    private volatile HikariDataSource pool;
+    private volatile SqlSessionFactory sessions;
+    private volatile String schemaVersion;
+    private volatile String failure = "connecting";
+
+    @Activate
+    public Database(BundleContext context, StoreSettings settings) {
+        this.url = context.getProperty("vitrine.db.url");
+        this.user = context.getProperty("vitrine.db.user");
+        this.password = context.getProperty("vitrine.db.password");
+        this.settings = settings;
+        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vitrine-store-connect");
+            t.setDaemon(true);
+            return t;
+        });
+        connector.execute(this::connect);
+    }
+
+    @Modified
+    void modified(StoreSettings changed) {
+        this.settings = changed;
+        HikariDataSource current = pool;
+        if (current != null) {
+            current.getHikariConfigMXBean().setMaximumPoolSize(poolSize(changed));
+            current.getHikariConfigMXBean().setConnectionTimeout(changed.connection_timeout());
+            LOG.info("Store pool resized to {}", poolSize(changed));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        connector.shutdownNow();
+        HikariDataSource current = pool;
+        pool = null;
+        sessions = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private void connect() {
+        if (url == null || url.isBlank()) {
+            failure = "no database configured (vitrine.db.url is empty)";
+            return;
+        }
+        HikariDataSource candidate = null;
+        try {
+            MariaDbDataSource mariadb = new MariaDbDataSource(url);
+            mariadb.setUser(user);
+            mariadb.setPassword(password);
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("vitrine");
+            config.setDataSource(mariadb);
+            config.setMaximumPoolSize(poolSize(settings));
+            config.setConnectionTimeout(settings.connection_timeout());
+            config.setInitializationFailTimeout(1);
+            candidate = new HikariDataSource(config);
+            ClassLoader bundleLoader = Database.class.getClassLoader();
+            // Flyway finds the migrations only through this bundle's class loader (without it: zero applied)
+            MigrateResult result = Flyway.configure(bundleLoader)
+                    .dataSource(candidate)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            sessions = buildSessions(candidate);
+            pool = candidate;
+            failure = null;
+            LOG.info("Metadata store ready: schema version {} ({} migrations applied now)", schemaVersion,
+                    result.migrationsExecuted);
+        } catch (RuntimeException | SQLException e) {
+            if (candidate != null) {
+                candidate.close();
+            }
+            String reason = rootMessage(e);
+            if (!reason.equals(failure)) {
+                LOG.error("Metadata store unavailable, retrying every {} s: {}", RETRY_SECONDS, reason);
+            }
+            failure = reason;
+            if (!connector.isShutdown()) {
+                connector.schedule(this::connect, RETRY_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static SqlSessionFactory buildSessions(HikariDataSource dataSource) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // MyBatis resolves mapper XML and type names through the context class loader while it builds
+        thread.setContextClassLoader(Database.class.getClassLoader());
+        try {
+            Configuration configuration = new Configuration(new Environment("vitrine", new JdbcTransactionFactory(), dataSource));
+            configuration.setMapUnderscoreToCamelCase(true);
+            // mappers are registered one by one: package scanning finds none inside OSGi
+            configuration.addMapper(AuditMapper.class);
+            return new SqlSessionFactoryBuilder().build(configuration);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The session factory, or a 503 with the reason while the database is unreachable. */
+    SqlSessionFactory sessions() {
+        SqlSessionFactory current = sessions;
+        if (current == null) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "The database is unavailable: " + failure);
+        }
+        return current;
+    }
+
+    /** Why the store is not ready, or {@code null} when it is. */
+    String failure() {
+        return failure;
+    }
+
+    String schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** Checks one pooled connection; returns what is wrong, or {@code null} when the database answers. */
+    String ping() {
+        HikariDataSource current = pool;
+        if (current == null) {
+            return failure;
+        }
+        try (Connection c = current.getConnection()) {
+            return c.isValid(1) ? null : "the database did not answer within a second";
+        } catch (SQLException e) {
+            return rootMessage(e);
+        }
+    }
+
+    private static int poolSize(StoreSettings s) {
+        return Math.max(1, Math.min(200, s.pool_size()));
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,40 @@
+package org.vitrine.store.mariadb.internal;
+
+import java.util.List;
+
+import org.apache.ibatis.session.SqlSession;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.vitrine.api.audit.AuditEvent;
+import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.problem.DomainException;
+
+/** The audit log in the {@code audit_events} table. */
+@Component
+public class MariaDbAuditLog implements AuditLog {
+
+    private final Database database;
+
+    @Activate
+    public MariaDbAuditLog(@Reference Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        try (SqlSession session = database.sessions().openSession(true)) {
+            session.getMapper(AuditMapper.class).insert(AuditRow.of(event));
+        }
+    }
+
+    @Override
+    public List<AuditEvent> recent(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw DomainException.badRequest("limit must be between 1 and 1000, was " + limit);
+        }
+        try (SqlSession session = database.sessions().openSession(true)) {
+            return session.getMapper(AuditMapper.class).recent(limit).stream().map(AuditRow::toEvent).toList();
+        }
+    }
+}

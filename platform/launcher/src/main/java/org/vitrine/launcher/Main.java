@@ -1,0 +1,165 @@
+package org.vitrine.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+
+/**
+ * {@code bin/vitrine}: {@code run} (the default) starts Vitrine in the foreground until Ctrl-C;
+ * {@code modules} lists and switches modules.
+ */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: vitrine [command]
+              run                      start Vitrine in the foreground (Ctrl-C stops it)
+              modules list             list modules and their states
+              modules enable ID        switch a module on
+              modules disable ID       switch a module off
+            Settings come from config/vitrine.properties, VITRINE_* environment variables and -Dvitrine.* properties.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        List<String> words = Arrays.asList(args);
+        String command = words.isEmpty() ? "run" : words.get(0);
+        try {
+            Settings settings = loadSettings();
+            int code = switch (command) {
+                case "run" -> run(settings);
+                case "modules" -> new ModulesCommand(settings, System.out).run(words.subList(1, words.size()));
+                case "help", "-h", "--help" -> {
+                    System.out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    System.err.print("Unknown command '" + command + "'.\n" + USAGE);
+                    yield 2;
+                }
+            };
+            System.exit(code);
+        } catch (InvalidSettingsException e) {
+            System.err.println("Vitrine cannot start: " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("Vitrine failed: " + e.getMessage());
+            LoggerFactory.getLogger(Main.class).error("Vitrine failed", e);
+            System.exit(1);
+        }
+    }
+
+    static Settings loadSettings() throws InvalidSettingsException {
+        String homeValue = firstOf(System.getProperty("vitrine.home"), System.getenv("VITRINE_HOME"), ".");
+        Path home = Path.of(homeValue).toAbsolutePath().normalize();
+        Path config = home.resolve(firstOf(System.getProperty("vitrine.config.dir"), System.getenv("VITRINE_CONFIG_DIR"), "config"));
+        Settings settings = new SettingsLoader(home, config, System.getenv(), System.getProperties()).load();
+        configureLogging(settings);
+        return settings;
+    }
+
+    /**
+     * Applies config/logback.xml now that the logs folder is known. Logging may already have started while
+     * the settings were read (Commons Configuration logs), so the configuration is applied explicitly.
+     */
+    private static void configureLogging(Settings settings) {
+        System.setProperty("vitrine.logs.dir", settings.layout().logs().toString());
+        String configured = System.getProperty("logback.configurationFile");
+        Path file = configured != null ? Path.of(configured) : settings.layout().config().resolve("logback.xml");
+        if (Files.isRegularFile(file) && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.reset();
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            try {
+                configurator.doConfigure(file.toFile());
+            } catch (JoranException e) {
+                System.err.println("Vitrine: " + file + " is not a usable logging configuration: " + e.getMessage());
+            }
+        }
+    }
+
+    private static int run(Settings settings) throws Exception {
+        long begin = System.nanoTime();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Logger log = LoggerFactory.getLogger(Main.class);
+        Files.createDirectories(settings.layout().logs());
+        Files.createDirectories(settings.layout().deploy());
+        DataDirLock lock = DataDirLock.acquire(settings.layout().lockFile());
+        EmbeddedDatabase embedded = null;
+        Platform platform = null;
+        CountDownLatch stopped = new CountDownLatch(1);
+        try {
+            String dbUrl = settings.dbUrl();
+            String dbUser = settings.dbUser();
+            String dbPassword = settings.dbPassword();
+            if (settings.embeddedDatabase()) {
+                embedded = new EmbeddedDatabase(settings.layout().db(), settings.embeddedDbPort());
+                dbUrl = embedded.start();
+                dbUser = "root";
+                dbPassword = "";
+            }
+            platform = new Platform(settings, dbUrl, dbUser, dbPassword);
+            final EmbeddedDatabase db = embedded;
+            final Platform running = platform;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("Stopping Vitrine");
+                running.stop();
+                if (db != null) {
+                    db.close();
+                }
+                closeQuietly(lock);
+                log.info("Vitrine stopped");
+                if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+                    context.stop();
+                }
+                stopped.countDown();
+            }, "vitrine-shutdown"));
+            platform.start();
+            String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3));
+            lock.describe(settings.localBaseUrl());
+            log.info("Vitrine is ready on {} in {} ms: {}", settings.publicUrl(), (System.nanoTime() - begin) / 1_000_000, health);
+        } catch (Exception e) {
+            if (platform != null) {
+                platform.stop();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            closeQuietly(lock);
+            throw e;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static void closeQuietly(DataDirLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // the OS releases the lock with the process anyway
+        }
+    }
+
+    private static String firstOf(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

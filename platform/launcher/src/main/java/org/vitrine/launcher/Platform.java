@@ -1,0 +1,119 @@
+package org.vitrine.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitrine.features.Feature;
+import org.vitrine.features.FeatureBundle;
+import org.vitrine.features.FeatureReader;
+
+/**
+ * Apache Felix with the platform kernel ({@code features/platform.json}) installed. Everything else is a
+ * module that the core bundle switches on and off; the launcher only hands over settings as framework
+ * properties. The framework cache is rebuilt at every start: the files in {@code config/} and
+ * {@code features/} are the only truth.
+ */
+public final class Platform {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+    private static final int DEFAULT_START_LEVEL = 5;
+    /** Exported by the system bundle: one logging for the launcher and every bundle. */
+    public static final String SYSTEM_PACKAGES_EXTRA = "org.slf4j;version=2.0.17,org.slf4j.event;version=2.0.17,"
+            + "org.slf4j.helpers;version=2.0.17,org.slf4j.spi;version=2.0.17,org.slf4j;version=1.7.36,"
+            + "org.slf4j.event;version=1.7.36,org.slf4j.helpers;version=1.7.36,org.slf4j.spi;version=1.7.36";
+
+    private final Settings settings;
+    private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private Framework framework;
+
+    public Platform(Settings settings, String dbUrl, String dbUser, String dbPassword) {
+        this.settings = settings;
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+    }
+
+    public void start() throws IOException, BundleException {
+        Layout layout = settings.layout();
+        Path kernelFile = layout.features().resolve(Feature.PLATFORM + ".json");
+        if (!Files.isRegularFile(kernelFile)) {
+            throw new IOException("The platform kernel description is missing: " + kernelFile
+                    + " (features.dir points at the wrong folder?)");
+        }
+        Feature kernel = new FeatureReader().read(kernelFile);
+        framework = new FrameworkFactory().newFramework(frameworkProperties(layout));
+        framework.init();
+        List<Bundle> toStart = new ArrayList<>();
+        for (FeatureBundle fb : kernel.bundles()) {
+            Path jar = layout.repository().resolve(fb.repositoryPath());
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException("Kernel bundle " + fb.coordinates() + " is missing from " + layout.repository());
+            }
+            Bundle bundle = framework.getBundleContext().installBundle(jar.toUri().toString());
+            bundle.adapt(BundleStartLevel.class).setStartLevel(fb.startOrder() > 0 ? fb.startOrder() : DEFAULT_START_LEVEL);
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                toStart.add(bundle);
+            }
+        }
+        for (Bundle bundle : toStart) {
+            bundle.start();
+        }
+        framework.start();
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(DEFAULT_START_LEVEL + 5);
+        LOG.info("OSGi framework started with {} kernel bundles", toStart.size());
+    }
+
+    public void stop() {
+        if (framework == null) {
+            return;
+        }
+        try {
+            framework.stop();
+            framework.waitForStop(30_000);
+        } catch (BundleException | InterruptedException e) {
+            LOG.warn("The OSGi framework did not stop cleanly: {}", e.getMessage());
+        }
+        framework = null;
+    }
+
+    private Map<String, String> frameworkProperties(Layout layout) {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, layout.frameworkCache().toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
+        p.put("org.osgi.service.http.port", Integer.toString(settings.port()));
+        p.put("org.apache.felix.http.host", settings.bindAddress());
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        p.put("ds.loglevel", "warn");
+        p.put("vitrine.home", layout.home().toString());
+        p.put("vitrine.config.dir", layout.config().toString());
+        p.put("vitrine.data.dir", layout.data().toString());
+        p.put("vitrine.deploy.dir", layout.deploy().toString());
+        p.put("vitrine.features.dir", layout.features().toString());
+        p.put("vitrine.repository.dir", layout.repository().toString());
+        p.put("vitrine.blobs.dir", layout.blobs().toString());
+        p.put("vitrine.public.url", settings.publicUrl().toString());
+        p.put("vitrine.db.url", dbUrl);
+        p.put("vitrine.db.user", dbUser);
+        p.put("vitrine.db.password", dbPassword);
+        p.put("vitrine.admin.token", settings.adminToken());
+        return p;
+    }
+}

@@ -1,0 +1,68 @@
+package org.vitrine.web.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitrine.api.problem.DomainException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * Maps every failure to a problem response, once, for all resources: domain errors keep their status and
+ * message; malformed JSON is a 400 that says so; anything unexpected is a 500 whose details go to the log
+ * only, never to the client.
+ */
+@Component(service = ExceptionMapper.class)
+@JakartarsExtension
+@JakartarsName("vitrine-problems")
+@JSONRequired
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof DomainException domain) {
+            return problem(domain.kind().status(), domain.getMessage());
+        }
+        if (failure instanceof JsonProcessingException json) {
+            return problem(400, "The request body is not valid JSON for this call: " + json.getOriginalMessage());
+        }
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status >= 500) {
+                LOG.error("Request failed", failure);
+            }
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            return problem(status, detailFor(status, type));
+        }
+        LOG.error("Unexpected failure while serving a request", failure);
+        return problem(500, "Something went wrong on our side; the error was logged.");
+    }
+
+    private static String detailFor(int status, Response.StatusType type) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 406 -> "This address cannot answer in the requested media type.";
+            case 415 -> "This address does not accept that content type; send application/json.";
+            default -> type == null ? "HTTP " + status : type.getReasonPhrase();
+        };
+    }
+
+    static Response problem(int status, String detail) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail))
+                .build();
+    }
+}
