@@ -24,6 +24,14 @@ public record FeatureBundle(String groupId, String artifactId, String version, i
         return groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + artifactId + "-" + version + ".jar";
     }
 
+    /**
+     * The bundle location used to install it from a repository folder: a {@code reference:} URL, so the
+     * framework uses the jar where it lies rather than copying it into its cache.
+     */
+    public String location(java.nio.file.Path repository) {
+        return "reference:" + repository.resolve(repositoryPath()).toUri();
+    }
+
     public String coordinates() {
         return groupId + ":" + artifactId + ":" + version;
     }

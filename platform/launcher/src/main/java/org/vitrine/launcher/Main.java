@@ -131,7 +131,9 @@ public final class Main {
             platform.start();
             String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3));
             lock.describe(settings.localBaseUrl());
-            log.info("Vitrine is ready on {} in {} ms: {}", settings.publicUrl(), (System.nanoTime() - begin) / 1_000_000, health);
+            java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"").matcher(health);
+            log.info("Vitrine is ready on {} in {} ms (status {})", settings.publicUrl(),
+                    (System.nanoTime() - begin) / 1_000_000, status.find() ? status.group(1) : "unknown");
         } catch (Exception e) {
             if (platform != null) {
                 platform.stop();

@@ -65,7 +65,7 @@ public final class Platform {
             if (!Files.isRegularFile(jar)) {
                 throw new IOException("Kernel bundle " + fb.coordinates() + " is missing from " + layout.repository());
             }
-            Bundle bundle = framework.getBundleContext().installBundle(jar.toUri().toString());
+            Bundle bundle = framework.getBundleContext().installBundle(fb.location(layout.repository()));
             bundle.adapt(BundleStartLevel.class).setStartLevel(fb.startOrder() > 0 ? fb.startOrder() : DEFAULT_START_LEVEL);
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 toStart.add(bundle);

@@ -16,7 +16,8 @@ import org.apache.commons.configuration2.io.FileHandler;
 
 /**
  * Reads {@code config/vitrine.properties} with Apache Commons Configuration (so values may say
- * {@code ${env:NAME}}) and layers system properties and environment variables over it. Every value is
+ * {@code ${env:NAME}}) and layers system properties and environment variables over it (an empty variable
+ * counts as unset). Every value is
  * checked here, before anything starts: a bad one stops start-up with a message naming where it came from
  * and the key.
  */
@@ -47,6 +48,10 @@ public final class SettingsLoader {
             if (!KNOWN.contains(key)) {
                 throw new InvalidSettingsException(where("file", key) + ": unknown key; known keys are "
                         + String.join(", ", KNOWN.stream().sorted().toList()));
+            }
+            if (file.getList(key).size() > 1) {
+                throw new InvalidSettingsException(where("file", key) + ": is set " + file.getList(key).size()
+                        + " times; keep one line");
             }
         }
         int port = port("port", "8080");
@@ -84,7 +89,7 @@ public final class SettingsLoader {
         if (sys != null) {
             value = sys.toString();
             source = "system";
-        } else if (env.get(envName) != null) {
+        } else if (env.get(envName) != null && !env.get(envName).isBlank()) {
             value = env.get(envName);
             source = "env";
         } else if (file.containsKey(key)) {
@@ -147,8 +152,9 @@ public final class SettingsLoader {
     }
 
     private InvalidSettingsException invalid(String key, String problem) throws InvalidSettingsException {
+        String envValue = env.get("VITRINE_" + key.toUpperCase().replace('.', '_'));
         String source = system.get("vitrine." + key) != null ? "system"
-                : env.get("VITRINE_" + key.toUpperCase().replace('.', '_')) != null ? "env" : "file";
+                : envValue != null && !envValue.isBlank() ? "env" : "file";
         return new InvalidSettingsException(where(source, key) + ": " + problem);
     }
 

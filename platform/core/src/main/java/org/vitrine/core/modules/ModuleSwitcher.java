@@ -30,9 +30,12 @@ final class ModuleSwitcher {
         this.repository = repository;
     }
 
-    /** Where a feature bundle is installed from; the launcher installs kernel bundles the same way. */
+    /**
+     * Where a feature bundle is installed from: by reference, so the framework reads the jar in the repository
+     * instead of copying it. The launcher installs kernel bundles the same way ({@link FeatureBundle#location}).
+     */
     String location(FeatureBundle bundle) {
-        return repository.resolve(bundle.repositoryPath()).toUri().toString();
+        return bundle.location(repository);
     }
 
     static String location(Path deployJar) {

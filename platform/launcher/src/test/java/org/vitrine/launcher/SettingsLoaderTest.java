@@ -1,0 +1,71 @@
+package org.vitrine.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path home;
+
+    private Settings load(String file, Map<String, String> env, Properties system) throws Exception {
+        Path config = home.resolve("config");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("vitrine.properties"), file);
+        return new SettingsLoader(home, config, env, system).load();
+    }
+
+    @Test
+    void defaults_apply_when_nothing_is_set() throws Exception {
+        Settings s = load("", Map.of(), new Properties());
+        assertEquals(8080, s.port());
+        assertEquals("127.0.0.1", s.bindAddress());
+        assertEquals("http://localhost:8080", s.publicUrl().toString());
+        assertTrue(s.embeddedDatabase());
+        assertEquals(home.resolve("data"), s.layout().data());
+        assertEquals("", s.adminToken());
+    }
+
+    @Test
+    void system_properties_beat_the_environment_which_beats_the_file() throws Exception {
+        Properties system = new Properties();
+        system.setProperty("vitrine.port", "9001");
+        Settings s = load("port = 9003\nbind.address = 0.0.0.0\n", Map.of("VITRINE_PORT", "9002"), system);
+        assertEquals(9001, s.port());
+        assertEquals("0.0.0.0", s.bindAddress());
+        assertEquals(9002, load("port = 9003\n", Map.of("VITRINE_PORT", "9002"), new Properties()).port());
+        assertEquals(9003, load("port = 9003\n", Map.of("VITRINE_PORT", ""), new Properties()).port());
+    }
+
+    @Test
+    void file_values_may_refer_to_the_environment() throws Exception {
+        String var = System.getenv().keySet().stream().filter(k -> k.equals("HOME") || k.equals("PATH")).findFirst().orElseThrow();
+        Settings s = load("db.url = jdbc:mariadb://db:3306/vitrine\ndb.user = vitrine\ndb.password = ${env:" + var + "}\n",
+                Map.of(), new Properties());
+        assertEquals(System.getenv(var), s.dbPassword());
+        assertTrue(s.toString().indexOf(System.getenv(var)) < 0, "settings never print the password");
+    }
+
+    @Test
+    void each_bad_value_is_named_by_file_and_key() {
+        var e = assertThrows(InvalidSettingsException.class, () -> load("port = 70000\n", Map.of(), new Properties()));
+        assertTrue(e.getMessage().endsWith("vitrine.properties: key 'port': '70000' is not a port number (1 to 65535)"), e.getMessage());
+        e = assertThrows(InvalidSettingsException.class, () -> load("db.url = postgres://x\n", Map.of(), new Properties()));
+        assertTrue(e.getMessage().contains("key 'db.url'"), e.getMessage());
+        e = assertThrows(InvalidSettingsException.class, () -> load("db.url = jdbc:mariadb://x/v\n", Map.of(), new Properties()));
+        assertTrue(e.getMessage().contains("key 'db.user': is required"), e.getMessage());
+        e = assertThrows(InvalidSettingsException.class, () -> load("", Map.of("VITRINE_BIND_ADDRESS", "not an address!"), new Properties()));
+        assertTrue(e.getMessage().startsWith("environment variable VITRINE_BIND_ADDRESS"), e.getMessage());
+        e = assertThrows(InvalidSettingsException.class, () -> load("admin.token = ${env:VITRINE_SURELY_UNSET_X}\n", Map.of(), new Properties()));
+        assertTrue(e.getMessage().contains("key 'admin.token'") && e.getMessage().contains("not set"), e.getMessage());
+    }
+}
