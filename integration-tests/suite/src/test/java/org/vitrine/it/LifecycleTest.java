@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +25,10 @@ class LifecycleTest {
 
     @Test
     void ctrl_c_stops_everything_and_the_next_run_keeps_the_data() throws Exception {
-        try (VitrineInstance vitrine = VitrineInstance.fresh("lifecycle-restart").start()) {
+        // the data folder lies under the system temp folder, where the embedded database library would
+        // otherwise take it for a throw-away folder and wipe it at every start
+        Path data = Files.createTempDirectory("vitrine-it-data-");
+        try (VitrineInstance vitrine = VitrineInstance.fresh("lifecycle-restart").env("VITRINE_DATA_DIR", data.toString()).start()) {
             String marker = "restart-" + UUID.randomUUID();
             try (Connection db = vitrine.database();
                  PreparedStatement insert = db.prepareStatement("INSERT INTO audit_events (occurred_at, actor, action, outcome, detail) "
@@ -31,7 +39,7 @@ class LifecycleTest {
             vitrine.stop();
             assertTrue(vitrine.console().contains("Vitrine stopped"), vitrine.console());
             if (!VitrineInstance.externalDatabase()) {
-                assertFalse(databaseServerRunsFor(vitrine), "the embedded database stopped with Vitrine");
+                assertFalse(databaseServerRunsFor(data), "the embedded database stopped with Vitrine");
             }
 
             vitrine.start();
@@ -43,6 +51,8 @@ class LifecycleTest {
                     assertEquals(1, rs.getInt(1), "the row written before the restart is still there");
                 }
             }
+        } finally {
+            deleteTree(data);
         }
     }
 
@@ -51,18 +61,27 @@ class LifecycleTest {
         assumeFalse(VitrineInstance.externalDatabase(), "only the embedded database can be left behind");
         try (VitrineInstance vitrine = VitrineInstance.fresh("lifecycle-kill").start()) {
             vitrine.kill();
-            assertTrue(databaseServerRunsFor(vitrine), "after kill -9 the embedded server is still running");
+            assertTrue(databaseServerRunsFor(vitrine.home.resolve("data")), "after kill -9 the embedded server is still running");
             vitrine.start();
             assertTrue(vitrine.console().contains("from an earlier run"), vitrine.console());
             assertEquals(200, vitrine.get("/api/health").statusCode());
             vitrine.stop();
-            VitrineInstance.await("the database server to stop", Duration.ofSeconds(30), () -> !databaseServerRunsFor(vitrine));
+            VitrineInstance.await("the database server to stop", Duration.ofSeconds(30),
+                    () -> !databaseServerRunsFor(vitrine.home.resolve("data")));
         }
     }
 
-    private static boolean databaseServerRunsFor(VitrineInstance vitrine) {
-        String dataDir = vitrine.home.resolve("data/db/data").toString();
+    private static boolean databaseServerRunsFor(Path data) {
+        String dataDir = data.resolve("db/data").toString();
         return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
                 .map(cmd -> cmd.contains("mariadbd") && cmd.contains(dataDir)).orElse(false));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }
