@@ -28,6 +28,7 @@ public final class Main {
               modules list             list modules and their states
               modules enable ID        switch a module on
               modules disable ID       switch a module off
+              admin create EMAIL       create an admin account (password asked for, or read from stdin)
             Settings come from config/vitrine.properties, VITRINE_* environment variables and -Dvitrine.* properties.
             """;
 
@@ -42,6 +43,7 @@ public final class Main {
             int code = switch (command) {
                 case "run" -> run(settings);
                 case "modules" -> new ModulesCommand(settings, System.out).run(words.subList(1, words.size()));
+                case "admin" -> new AdminCommand(settings, System.out).run(words.subList(1, words.size()));
                 case "help", "-h", "--help" -> {
                     System.out.print(USAGE);
                     yield 0;

@@ -114,6 +114,7 @@ public final class Platform {
         p.put("vitrine.db.user", dbUser);
         p.put("vitrine.db.password", dbPassword);
         p.put("vitrine.admin.token", settings.adminToken());
+        p.put("vitrine.secret.key", settings.secretKey());
         return p;
     }
 }

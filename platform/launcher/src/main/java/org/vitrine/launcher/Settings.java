@@ -15,9 +15,10 @@ import java.net.URI;
  * @param dbPassword       its password
  * @param embeddedDbPort   port of the embedded database; 0 picks a free one
  * @param adminToken       the operations token that opens admin endpoints; empty keeps them closed
+ * @param secretKey        base64 key that seals secrets at rest; empty means data/secret.key (generated)
  */
 public record Settings(int port, String bindAddress, URI publicUrl, Layout layout, String dbUrl, String dbUser,
-                       String dbPassword, int embeddedDbPort, String adminToken) {
+                       String dbPassword, int embeddedDbPort, String adminToken, String secretKey) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();

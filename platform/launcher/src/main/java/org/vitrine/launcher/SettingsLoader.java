@@ -25,7 +25,7 @@ public final class SettingsLoader {
 
     static final String FILE_NAME = "vitrine.properties";
     private static final Set<String> KNOWN = Set.of("port", "bind.address", "public.url", "data.dir", "deploy.dir",
-            "features.dir", "repository.dir", "db.url", "db.user", "db.password", "db.embedded.port", "admin.token");
+            "features.dir", "repository.dir", "db.url", "db.user", "db.password", "db.embedded.port", "admin.token", "secret.key");
     static final int MIN_TOKEN_LENGTH = 24;
 
     private final Path home;
@@ -77,7 +77,17 @@ public final class SettingsLoader {
             throw invalid("admin.token", "is too short to be safe: use at least " + MIN_TOKEN_LENGTH
                     + " random characters (e.g. `openssl rand -hex 32`)");
         }
-        return new Settings(port, bind, publicUrl, layout, dbUrl, dbUser, dbPassword, embeddedPort, token);
+        String secretKey = value("secret.key", "");
+        if (!secretKey.isEmpty()) {
+            try {
+                if (java.util.Base64.getDecoder().decode(secretKey).length != 32) {
+                    throw invalid("secret.key", "must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)");
+                }
+            } catch (IllegalArgumentException e) {
+                throw invalid("secret.key", "is not base64; use e.g. `openssl rand -base64 32`");
+            }
+        }
+        return new Settings(port, bind, publicUrl, layout, dbUrl, dbUser, dbPassword, embeddedPort, token, secretKey);
     }
 
     /** The value with its layers applied; unresolved {@code ${...}} references are an error. */

@@ -31,6 +31,7 @@ import org.vitrine.api.modules.Module;
 import org.vitrine.api.modules.ModuleRegistry;
 import org.vitrine.api.modules.ModuleState;
 import org.vitrine.api.problem.DomainException;
+import org.vitrine.core.accounts.AdminSignInGuard;
 import org.vitrine.core.config.ModuleConfigDelivery;
 import org.vitrine.features.ModuleStateFile;
 
@@ -59,8 +60,12 @@ public class ModuleReconciler implements ModuleRegistry {
     private Map<String, KnownModule> known = Map.of();
     private String lastFingerprint = "";
 
+    private final AdminSignInGuard signInGuard;
+
     @Activate
-    public ModuleReconciler(BundleContext context, @Reference ConfigurationAdmin configAdmin) {
+    public ModuleReconciler(BundleContext context, @Reference ConfigurationAdmin configAdmin,
+                            @Reference AdminSignInGuard signInGuard) {
+        this.signInGuard = signInGuard;
         Path configDir = dir(context, "vitrine.config.dir", "config");
         Path featuresDir = dir(context, "vitrine.features.dir", "features");
         this.deployDir = dir(context, "vitrine.deploy.dir", "deploy");
@@ -131,6 +136,14 @@ public class ModuleReconciler implements ModuleRegistry {
         if (enabled) {
             known.values().stream().filter(other -> !other.id().equals(id) && ModuleDecisions.sameGroup(module, other))
                     .forEach(other -> changes.put(other.id(), false));
+        }
+        for (var change : changes.entrySet()) {
+            if (!change.getValue()) {
+                KnownModule leaving = known.get(change.getKey());
+                signInGuard.vetoStopping(leaving.id(), switcher.locations(leaving)).ifPresent(reason -> {
+                    throw DomainException.conflict(reason);
+                });
+            }
         }
         stateFile.write(changes);
         reconcile();

@@ -59,14 +59,24 @@ final class ModuleSwitcher {
         }
     }
 
-    /** Stops the module's bundles, except those another module still needs. */
-    void stop(KnownModule module, Set<String> locationsStillNeeded) throws BundleException {
+    /** The locations of the module's bundles, in install order. */
+    Set<String> locations(KnownModule module) {
+        return new java.util.LinkedHashSet<>(locationList(module));
+    }
+
+    private List<String> locationList(KnownModule module) {
         List<String> locations = new ArrayList<>();
         if (module.isDeployed()) {
             locations.add(location(module.deployJar()));
         } else {
             module.feature().bundles().forEach(fb -> locations.add(location(fb)));
         }
+        return locations;
+    }
+
+    /** Stops the module's bundles, except those another module still needs. */
+    void stop(KnownModule module, Set<String> locationsStillNeeded) throws BundleException {
+        List<String> locations = locationList(module);
         // stop in reverse install order: the module's own bundles before the libraries they use
         for (int i = locations.size() - 1; i >= 0; i--) {
             Bundle bundle = context.getBundle(locations.get(i));

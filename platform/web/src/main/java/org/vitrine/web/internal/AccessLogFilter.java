@@ -2,6 +2,8 @@ package org.vitrine.web.internal;
 
 import java.io.IOException;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
@@ -19,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Writes one access-log line per request (client address, method, path, status, duration) to the
  * {@code vitrine.access} logger, which the logging configuration sends to {@code data/logs/access.log}, and
- * sets the security headers every response carries. The query string is left out: it may carry codes.
+ * sets the security headers every response carries (HSTS too when the public URL is https). The query string is left out: it may carry codes.
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/*")
@@ -28,6 +30,12 @@ import jakarta.servlet.http.HttpServletResponse;
 public class AccessLogFilter implements Filter {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("vitrine.access");
+    private final boolean https;
+
+    @Activate
+    public AccessLogFilter(BundleContext context) {
+        this.https = String.valueOf(context.getProperty("vitrine.public.url")).startsWith("https:");
+    }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -38,6 +46,9 @@ public class AccessLogFilter implements Filter {
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; object-src 'none'");
+        if (https) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         try {
             chain.doFilter(req, res);
         } finally {

@@ -7,6 +7,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitrine.api.problem.DomainException;
+import org.vitrine.api.ratelimit.TooManyRequestsException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -29,6 +30,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof TooManyRequestsException tooMany) {
+            return toResponse(tooMany);
+        }
         if (failure instanceof DomainException domain) {
             return problem(domain.kind().status(), domain.getMessage());
         }
@@ -55,6 +59,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 415 -> "This address does not accept that content type; send application/json.";
             default -> type == null ? "HTTP " + status : type.getReasonPhrase();
         };
+    }
+
+    /** 429 with the {@code Retry-After} the limit asks for. */
+    static Response toResponse(TooManyRequestsException e) {
+        Response base = problem(429, e.getMessage());
+        return Response.fromResponse(base).header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
     }
 
     static Response problem(int status, String detail) {

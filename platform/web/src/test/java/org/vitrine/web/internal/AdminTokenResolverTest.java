@@ -42,9 +42,9 @@ class AdminTokenResolverTest {
 
     @Test
     void only_paths_under_admin_are_gated() {
-        assertTrue(AdminGate.isAdminPath("admin/modules"));
-        assertTrue(AdminGate.isAdminPath("/admin"));
-        assertFalse(AdminGate.isAdminPath("administrator"));
-        assertFalse(AdminGate.isAdminPath("health"));
+        assertTrue(RequestGate.isAdminPath("admin/modules"));
+        assertTrue(RequestGate.isAdminPath("/admin"));
+        assertFalse(RequestGate.isAdminPath("administrator"));
+        assertFalse(RequestGate.isAdminPath("health"));
     }
 }

@@ -140,6 +140,7 @@ public class Database {
             configuration.setMapUnderscoreToCamelCase(true);
             // mappers are registered one by one: package scanning finds none inside OSGi
             configuration.addMapper(AuditMapper.class);
+            configuration.addMapper(AccountMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

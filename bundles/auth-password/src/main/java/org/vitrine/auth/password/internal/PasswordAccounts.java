@@ -1,0 +1,269 @@
+package org.vitrine.auth.password.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.vitrine.api.accounts.Account;
+import org.vitrine.api.accounts.AccountStatus;
+import org.vitrine.api.accounts.AccountStore;
+import org.vitrine.api.accounts.EmailAddress;
+import org.vitrine.api.accounts.NewAccount;
+import org.vitrine.api.accounts.TotpCredential;
+import org.vitrine.api.audit.AuditEvent;
+import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.crypto.SecretBox;
+import org.vitrine.api.problem.DomainException;
+import org.vitrine.api.ratelimit.RateLimiter;
+import org.vitrine.api.security.Role;
+import org.vitrine.api.session.ClientInfo;
+
+/**
+ * The rules of password accounts: registration, sign-in (with the second factor), enrolment of an
+ * authenticator app, password change, and accounts created by an admin. No HTTP here: the resources
+ * translate. Every outcome that matters for security goes to the audit log, never with a password or code.
+ */
+@Component(service = PasswordAccounts.class, configurationPid = "org.vitrine.auth.password")
+@Designate(ocd = PasswordSettings.class)
+public class PasswordAccounts {
+
+    static final String TOTP_PURPOSE = "totp-secret";
+    static final String RECOVERY_PURPOSE = "recovery-code";
+    private static final String WRONG_CREDENTIALS = "E-mail or password is wrong.";
+
+    /** What a person needs to enrol an authenticator app. */
+    public record Enrolment(String secret, String otpauthUri, String qrCode) {
+    }
+
+    private final AccountStore accounts;
+    private final SecretBox secrets;
+    private final AuditLog audit;
+    private final RateLimiter limits;
+    private final PasswordPolicy policy = new PasswordPolicy(CommonPasswords.load());
+    private final Totp totp = new Totp();
+    private final RecoveryCodes recoveryCodes = new RecoveryCodes();
+    private final BruteForceGuard bruteForce;
+    private final Clock clock = Clock.systemUTC();
+    private volatile PasswordSettings settings;
+    private volatile Argon2Hasher hasher;
+    private volatile HashingPool pool;
+    /** Compared against when the e-mail is unknown, so a wrong address costs the same time as a wrong password. */
+    private volatile String decoyHash;
+
+    @Activate
+    public PasswordAccounts(@Reference AccountStore accounts, @Reference SecretBox secrets, @Reference AuditLog audit,
+                            @Reference RateLimiter limits, PasswordSettings settings) {
+        this.accounts = accounts;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.limits = limits;
+        this.bruteForce = new BruteForceGuard(settings.bruteforce_failures(), Duration.ofSeconds(settings.bruteforce_wait_seconds()),
+                Duration.ofSeconds(settings.bruteforce_max_wait_seconds()), clock);
+        apply(settings);
+    }
+
+    @Modified
+    void apply(PasswordSettings changed) {
+        this.settings = changed;
+        this.hasher = new Argon2Hasher(changed.argon2_memory_kib(), changed.argon2_iterations(), changed.argon2_parallelism());
+        HashingPool old = pool;
+        this.pool = new HashingPool(changed.hashing_threads(), changed.hashing_queue());
+        if (old != null) {
+            old.shutdown();
+        }
+        this.decoyHash = hasher.hash("decoy password that matches nothing " + System.nanoTime());
+        bruteForce.configure(changed.bruteforce_failures(), Duration.ofSeconds(changed.bruteforce_wait_seconds()),
+                Duration.ofSeconds(changed.bruteforce_max_wait_seconds()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        pool.shutdown();
+    }
+
+    Account register(Requests.Registration r, ClientInfo client) {
+        limits.consume("register.ip", client.ip());
+        EmailAddress email = EmailAddress.parse(r.email());
+        String displayName = text("displayName", r.displayName(), true);
+        policy.check(r.password(), email.value(), settings.password_min_length());
+        String hash = pool.run(() -> hasher.hash(r.password()));
+        Account account = accounts.create(new NewAccount(email.value(), displayName, text("firstName", r.firstName(), false),
+                text("lastName", r.lastName(), false), text("company", r.company(), false), hash, Set.of()));
+        record("account:" + account.id(), "account.register", "account:" + account.id(), client, "success", null);
+        return account;
+    }
+
+    /** Checks e-mail, password and second factor; the same refusal for a wrong address and a wrong password. */
+    Account authenticate(Requests.Login r, ClientInfo client) {
+        limits.consume("login.ip", client.ip());
+        String key = r.email() == null ? "" : r.email().trim().toLowerCase(java.util.Locale.ROOT);
+        limits.consume("login.account", key);
+        bruteForce.check(key);
+        String password = r.password() == null ? "" : r.password();
+        Optional<Account> account = key.isEmpty() ? Optional.empty() : accounts.byEmail(key);
+        Optional<String> stored = account.flatMap(a -> accounts.passwordHash(a.id()));
+        String against = stored.orElse(decoyHash);
+        boolean matches = pool.run(() -> hasher.verify(password, against));
+        if (!matches || stored.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
+            bruteForce.failed(key);
+            record(null, "auth.signin", account.map(a -> "account:" + a.id()).orElse(null), client, "failure",
+                    "wrong e-mail or password");
+            throw new DomainException(DomainException.Kind.UNAUTHORIZED, WRONG_CREDENTIALS);
+        }
+        Account a = account.get();
+        Optional<TotpCredential> second = accounts.totp(a.id()).filter(TotpCredential::confirmed);
+        if (second.isPresent()) {
+            if (blank(r.totp()) && blank(r.recoveryCode())) {
+                throw new DomainException(DomainException.Kind.UNAUTHORIZED, "This account has two-factor authentication: "
+                        + "send the code from your authenticator app as 'totp', or a recovery code as 'recoveryCode'.");
+            }
+            if (!secondFactorAccepted(a.id(), second.get(), r.totp(), r.recoveryCode())) {
+                bruteForce.failed(key);
+                record("account:" + a.id(), "auth.signin", "account:" + a.id(), client, "failure", "wrong second factor");
+                throw new DomainException(DomainException.Kind.UNAUTHORIZED, "The code is wrong or was already used.");
+            }
+        }
+        bruteForce.succeeded(key);
+        if (hasher.needsRehash(stored.get())) {
+            accounts.setPasswordHash(a.id(), pool.run(() -> hasher.hash(password)));
+        }
+        accounts.recordSignIn(a.id(), clock.instant());
+        record("account:" + a.id(), "auth.signin", "account:" + a.id(), client, "success", "password");
+        return a;
+    }
+
+    Enrolment startTwoFactor(long accountId, ClientInfo client) {
+        limits.consume("twofactor.account", Long.toString(accountId));
+        if (accounts.totp(accountId).filter(TotpCredential::confirmed).isPresent()) {
+            throw DomainException.conflict("Two-factor authentication is already on; turn it off first to enrol another app.");
+        }
+        Account account = accounts.byId(accountId).orElseThrow(() -> DomainException.notFound("No such account."));
+        byte[] secret = totp.newSecret();
+        accounts.saveTotp(accountId, new TotpCredential(secrets.seal(TOTP_PURPOSE, secret), null, null));
+        String uri = Totp.otpauthUri(settings.totp_issuer(), account.email(), secret);
+        record("account:" + accountId, "2fa.enrol", "account:" + accountId, client, "success", "enrolment started");
+        return new Enrolment(Totp.base32(secret), uri, Totp.qrCodeDataUrl(uri));
+    }
+
+    /** Turns the second factor on with a first valid code; returns the recovery codes, shown once. */
+    List<String> confirmTwoFactor(long accountId, String code, ClientInfo client) {
+        limits.consume("twofactor.account", Long.toString(accountId));
+        TotpCredential pending = accounts.totp(accountId)
+                .orElseThrow(() -> DomainException.conflict("Start enrolment first: POST /api/me/2fa."));
+        if (pending.confirmed()) {
+            throw DomainException.conflict("Two-factor authentication is already on.");
+        }
+        OptionalLong step = totp.matchingStep(secrets.open(TOTP_PURPOSE, pending.secret()), code, clock.instant());
+        if (step.isEmpty() || !accounts.advanceTotpStep(accountId, step.getAsLong())) {
+            record("account:" + accountId, "2fa.enable", "account:" + accountId, client, "failure", "wrong code");
+            throw DomainException.badRequest("The code is wrong or was already used; enter the current code from your app.");
+        }
+        accounts.confirmTotp(accountId, clock.instant());
+        List<String> codes = recoveryCodes.generate();
+        accounts.replaceRecoveryCodes(accountId, codes.stream().map(c -> secrets.keyedHash(RECOVERY_PURPOSE, RecoveryCodes.normalise(c))).toList());
+        record("account:" + accountId, "2fa.enable", "account:" + accountId, client, "success", null);
+        return codes;
+    }
+
+    void disableTwoFactor(long accountId, String password, String code, ClientInfo client) {
+        limits.consume("twofactor.account", Long.toString(accountId));
+        TotpCredential current = accounts.totp(accountId).filter(TotpCredential::confirmed)
+                .orElseThrow(() -> DomainException.conflict("Two-factor authentication is not on."));
+        requirePassword(accountId, password);
+        if (!secondFactorAccepted(accountId, current, code, code)) {
+            record("account:" + accountId, "2fa.disable", "account:" + accountId, client, "failure", "wrong code");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "The code is wrong or was already used.");
+        }
+        accounts.deleteTotp(accountId);
+        record("account:" + accountId, "2fa.disable", "account:" + accountId, client, "success", null);
+    }
+
+    void changePassword(long accountId, String current, String next, ClientInfo client) {
+        limits.consume("password.account", Long.toString(accountId));
+        Account account = accounts.byId(accountId).orElseThrow(() -> DomainException.notFound("No such account."));
+        try {
+            requirePassword(accountId, current);
+        } catch (DomainException wrong) {
+            record("account:" + accountId, "password.change", "account:" + accountId, client, "failure", "wrong current password");
+            throw wrong;
+        }
+        policy.check(next, account.email(), settings.password_min_length());
+        accounts.setPasswordHash(accountId, pool.run(() -> hasher.hash(next)));
+        record("account:" + accountId, "password.change", "account:" + accountId, client, "success", null);
+    }
+
+    Account createByAdmin(Requests.NewAccount r, String actor, ClientInfo client) {
+        EmailAddress email = EmailAddress.parse(r.email());
+        policy.check(r.password(), email.value(), settings.password_min_length());
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : r.roles() == null ? List.<String>of() : r.roles()) {
+            try {
+                roles.add(Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.badRequest("Unknown role '" + role + "': use user, moderator or admin.");
+            }
+        }
+        String displayName = r.displayName() == null || r.displayName().isBlank()
+                ? email.value().substring(0, email.value().indexOf('@')) : text("displayName", r.displayName(), true);
+        String hash = pool.run(() -> hasher.hash(r.password()));
+        Account account = accounts.create(new NewAccount(email.value(), displayName, null, null, null, hash, roles));
+        record(actor, "account.create", "account:" + account.id(), client, "success", "roles " + account.roles());
+        return account;
+    }
+
+    boolean hasPassword(long accountId) {
+        return accounts.passwordHash(accountId).isPresent();
+    }
+
+    private boolean secondFactorAccepted(long accountId, TotpCredential credential, String code, String recovery) {
+        if (!blank(code)) {
+            OptionalLong step = totp.matchingStep(secrets.open(TOTP_PURPOSE, credential.secret()), code, clock.instant());
+            if (step.isPresent() && accounts.advanceTotpStep(accountId, step.getAsLong())) {
+                return true;
+            }
+        }
+        return !blank(recovery) && !RecoveryCodes.normalise(recovery).isEmpty()
+                && accounts.useRecoveryCode(accountId, secrets.keyedHash(RECOVERY_PURPOSE, RecoveryCodes.normalise(recovery)));
+    }
+
+    private void requirePassword(long accountId, String password) {
+        String stored = accounts.passwordHash(accountId).orElse(decoyHash);
+        String given = password == null ? "" : password;
+        if (!pool.run(() -> hasher.verify(given, stored))) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "The current password is wrong.");
+        }
+    }
+
+    private void record(String actor, String action, String target, ClientInfo client, String outcome, String detail) {
+        audit.append(new AuditEvent(Instant.now(clock), actor, action, target, client.ip(), outcome, detail));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String text(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw DomainException.badRequest("'" + field + "' is missing.");
+            }
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > 100 || v.chars().anyMatch(Character::isISOControl)) {
+            throw DomainException.badRequest("'" + field + "' must be at most 100 characters, without control characters.");
+        }
+        return v;
+    }
+}

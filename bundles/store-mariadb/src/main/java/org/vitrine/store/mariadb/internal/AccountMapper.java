@@ -1,0 +1,59 @@
+package org.vitrine.store.mariadb.internal;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * SQL for accounts, their roles and second factors lives in AccountMapper.xml beside this interface. Roles
+ * and statuses are the lower-case ENUM names of the schema; updates return the number of matched rows.
+ */
+public interface AccountMapper {
+
+    void insertAccount(AccountRow row);
+
+    void insertRoles(@Param("accountId") long accountId, @Param("roles") Collection<String> roles);
+
+    AccountRow byId(@Param("id") long id);
+
+    AccountRow byEmail(@Param("email") String email);
+
+    List<AccountRow> activeWithRole(@Param("role") String role);
+
+    String passwordHash(@Param("accountId") long accountId);
+
+    int setPasswordHash(@Param("accountId") long accountId, @Param("passwordHash") String passwordHash,
+                        @Param("now") LocalDateTime now);
+
+    /**
+     * Locks the account row for the rest of the transaction, so that changes to one account's roles or second
+     * factor queue up instead of interleaving; returns {@code null} when there is no such account.
+     */
+    Long lockAccount(@Param("accountId") long accountId);
+
+    int deleteRoles(@Param("accountId") long accountId);
+
+    int recordSignIn(@Param("accountId") long accountId, @Param("when") LocalDateTime when);
+
+    TotpRow totp(@Param("accountId") long accountId);
+
+    void upsertTotp(TotpRow row);
+
+    int confirmTotp(@Param("accountId") long accountId, @Param("when") LocalDateTime when);
+
+    int advanceTotpStep(@Param("accountId") long accountId, @Param("step") long step);
+
+    int deleteTotp(@Param("accountId") long accountId);
+
+    int deleteRecoveryCodes(@Param("accountId") long accountId);
+
+    void insertRecoveryCodes(@Param("accountId") long accountId, @Param("codeHashes") List<String> codeHashes,
+                             @Param("now") LocalDateTime now);
+
+    int useRecoveryCode(@Param("accountId") long accountId, @Param("codeHash") String codeHash,
+                        @Param("now") LocalDateTime now);
+
+    int remainingRecoveryCodes(@Param("accountId") long accountId);
+}
