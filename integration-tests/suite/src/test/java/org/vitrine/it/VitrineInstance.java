@@ -57,6 +57,21 @@ final class VitrineInstance implements AutoCloseable {
         this.dbPort = freePort();
         Files.createDirectories(home.resolve("deploy"));
         copyTree(DIST.resolve("config"), home.resolve("config"));
+        // the suite polls quickly from one address; the rate-limit tests set their own budgets
+        setting("platform.properties", "rate.api.ip", "100000/1m");
+    }
+
+    /**
+     * Sets a key in one of the installation's settings files (before start, or while running: module
+     * settings apply live). An existing line for the key is replaced.
+     */
+    VitrineInstance setting(String file, String key, String value) throws IOException {
+        Path path = home.resolve("config").resolve(file);
+        List<String> lines = new ArrayList<>(Files.exists(path) ? Files.readAllLines(path) : List.of());
+        lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*"));
+        lines.add(key + " = " + value);
+        write(path, String.join("\n", lines) + "\n");
+        return this;
     }
 
     /** A fresh installation home named after the test class. */

@@ -34,7 +34,7 @@ public class BucketRateLimiter implements RateLimiter {
     private static final Pattern BUDGET = Pattern.compile("\\s*(\\d+)\\s*/\\s*(\\d*)\\s*([smh])\\s*");
     /** Defaults: generous for people, tight for guessing. */
     static final Map<String, String> DEFAULTS = Map.of(
-            "api.ip", "600/1m",
+            "api.ip", "1200/1m",
             "login.ip", "30/1m",
             "login.account", "10/1m",
             "register.ip", "20/1h",
