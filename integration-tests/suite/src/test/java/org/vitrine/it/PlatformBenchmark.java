@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,10 +48,10 @@ class PlatformBenchmark {
                 }
             }
             Thread.sleep(2000);
-            javaRss = rssKiB(vitrine.pid());
+            javaRss = Measure.rssKiB(vitrine.pid());
             dbRss = ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(vitrine.home.toString())).orElse(false))
-                    .mapToLong(p -> rssKiB(p.pid())).sum();
+                    .mapToLong(p -> Measure.rssKiB(p.pid())).sum();
 
             Files.copy(VitrineInstance.ECHO_JAR, vitrine.home.resolve("deploy/echo.jar"), StandardCopyOption.REPLACE_EXISTING);
             VitrineInstance.await("echo", Duration.ofSeconds(30), () -> status(vitrine, "/api/echo") == 200);
@@ -60,8 +59,8 @@ class PlatformBenchmark {
         }
         System.out.println();
         System.out.println("== Vitrine platform benchmark (" + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
-        System.out.printf("cold start to first 200 on /api/health, clean data dir: median %d ms  (all: %s)%n", median(clean), clean);
-        System.out.printf("cold start to first 200 on /api/health, warm data dir:  median %d ms  (all: %s)%n", median(warm), warm);
+        System.out.printf("cold start to first 200 on /api/health, clean data dir: median %d ms  (all: %s)%n", Measure.percentile(clean, 50), clean);
+        System.out.printf("cold start to first 200 on /api/health, warm data dir:  median %d ms  (all: %s)%n", Measure.percentile(warm, 50), warm);
         System.out.printf("resident memory after start: JVM %d MiB, embedded MariaDB %d MiB%n", javaRss / 1024, dbRss / 1024);
     }
 
@@ -104,8 +103,8 @@ class PlatformBenchmark {
                 t.join();
             }
         }
-        System.out.printf("%nmodule disable until its endpoint answers 404: median %d ms (all: %s)%n", median(off), off);
-        System.out.printf("module enable until its endpoint answers 200:  median %d ms (all: %s)%n", median(on), on);
+        System.out.printf("%nmodule disable until its endpoint answers 404: median %d ms (all: %s)%n", Measure.percentile(off, 50), off);
+        System.out.printf("module enable until its endpoint answers 200:  median %d ms (all: %s)%n", Measure.percentile(on, 50), on);
         System.out.printf("concurrent load on /api/health meanwhile: %d requests, %d failed%n", ok.get() + failed.get(), failed.get());
     }
 
@@ -123,20 +122,7 @@ class PlatformBenchmark {
         }
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
 
-    private static long rssKiB(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
 
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

@@ -74,6 +74,17 @@ final class VitrineInstance implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Budgets far above what a person needs for sign-in, registration, two-factor and password changes: the
+     * account tests sign in many times from one address; the rate-limit tests set their own budgets.
+     */
+    VitrineInstance generousSignInLimits() throws IOException {
+        for (String policy : List.of("rate.login.ip", "rate.login.account", "rate.twofactor.account", "rate.password.account")) {
+            setting("platform.properties", policy, "100000/1m");
+        }
+        return setting("platform.properties", "rate.register.ip", "100000/1h");
+    }
+
     /** A fresh installation home named after the test class. */
     static VitrineInstance fresh(String name) throws IOException {
         Path home = HOMES.resolve(name + "-" + System.nanoTime());
@@ -171,14 +182,28 @@ final class VitrineInstance implements AutoCloseable {
 
     /** Runs {@code bin/vitrine <args>} to completion and returns its exit code and output. */
     CommandResult command(String... args) throws Exception {
+        return commandWithInput(null, args);
+    }
+
+    /**
+     * Runs {@code bin/vitrine <args>} with the text on its standard input (as when a password is piped in),
+     * or with an empty standard input when the text is null.
+     */
+    CommandResult commandWithInput(String input, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(DIST.resolve("bin/vitrine").toString());
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(home, "command", ".log");
         ProcessBuilder builder = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectOutput(out.toFile()).redirectInput(input == null
+                        ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment());
         Process p = builder.start();
+        if (input != null) {
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
