@@ -15,13 +15,15 @@ import java.util.Map;
  * @param required         cannot be disabled
  * @param exclusiveGroup   enabling one module of the group disables the others; null for none
  * @param enabledByDefault state when the state file does not mention the module
- * @param configPid        the ConfigAdmin PID that {@code config/<moduleId>.properties} is delivered to; may be null
+ * @param configPid        the ConfigAdmin PID that the module's settings file is delivered to; may be null
+ * @param configFile       the settings file's name in {@code config/} without {@code .properties}: the module id
+ *                         unless modules share one file (e.g. both Onshape modules read {@code onshape.properties})
  * @param bundles          bundles in install order
  * @param configurations   default configurations by PID ({@code factoryPid~name} for factory configurations)
  */
 public record Feature(String moduleId, String name, String description, String version, String category,
                       boolean required, String exclusiveGroup, boolean enabledByDefault, String configPid,
-                      List<FeatureBundle> bundles, Map<String, Map<String, Object>> configurations) {
+                      String configFile, List<FeatureBundle> bundles, Map<String, Map<String, Object>> configurations) {
 
     /** The id of the feature that holds the platform kernel, which the launcher starts. */
     public static final String PLATFORM = "platform";

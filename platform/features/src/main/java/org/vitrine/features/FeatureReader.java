@@ -76,6 +76,7 @@ public final class FeatureReader {
                 text(meta, "exclusiveGroup", null),
                 meta.path("enabledByDefault").asBoolean(true),
                 text(meta, "configPid", null),
+                text(meta, "configFile", moduleId),
                 bundles,
                 configurations);
     }

@@ -38,9 +38,9 @@ public final class ModuleConfigDelivery {
         this.configDir = configDir;
     }
 
-    /** The file a module's settings are read from. */
-    public Path fileOf(String moduleId) {
-        return configDir.resolve(moduleId + ".properties");
+    /** The settings file of that name in {@code config/}. */
+    public Path fileOf(String configFile) {
+        return configDir.resolve(configFile + ".properties");
     }
 
     /**
@@ -51,7 +51,7 @@ public final class ModuleConfigDelivery {
     public String deliver(Feature feature) {
         Map<String, Object> fromFile;
         try {
-            fromFile = readModuleFile(fileOf(feature.moduleId()));
+            fromFile = readModuleFile(fileOf(feature.configFile()));
         } catch (InvalidSettingException e) {
             return e.getMessage();
         }

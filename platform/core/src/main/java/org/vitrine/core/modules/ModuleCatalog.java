@@ -83,7 +83,7 @@ final class ModuleCatalog {
                 or(main.getValue("Vitrine-Module-Category"), "plugin"),
                 false, null, true,
                 main.getValue("Vitrine-Module-Config-Pid"),
-                new ArrayList<>(), Map.of());
+                id, new ArrayList<>(), Map.of());
         return new KnownModule(feature, jar, Files.getLastModifiedTime(jar).toMillis());
     }
 

@@ -14,7 +14,7 @@ import org.vitrine.features.Feature;
 class ModuleDecisionsTest {
 
     private static KnownModule module(String id, boolean required, String group, boolean byDefault) {
-        return new KnownModule(new Feature(id, id, "", "1", "consent", required, group, byDefault, null, List.of(), Map.of()),
+        return new KnownModule(new Feature(id, id, "", "1", "consent", required, group, byDefault, null, id, List.of(), Map.of()),
                 null, 0);
     }
 

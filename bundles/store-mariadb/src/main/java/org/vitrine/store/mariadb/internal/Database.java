@@ -141,6 +141,9 @@ public class Database {
             // mappers are registered one by one: package scanning finds none inside OSGi
             configuration.addMapper(AuditMapper.class);
             configuration.addMapper(AccountMapper.class);
+            configuration.addMapper(DocumentMapper.class);
+            configuration.addMapper(ImportJobMapper.class);
+            configuration.addMapper(IdentityMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -183,28 +182,10 @@ public class MariaDbAccountStore implements AccountStore {
 
     /** One statement, committed on its own. */
     private <T> T inSession(Function<AccountMapper, T> work) {
-        try (SqlSession session = database.sessions().openSession(true)) {
-            return work.apply(session.getMapper(AccountMapper.class));
-        } catch (PersistenceException e) {
-            throw unavailableOr(e);
-        }
+        return MapperSessions.inSession(database, AccountMapper.class, work);
     }
 
-    /** Several statements, committed together or (on any exception) rolled back together when the session closes. */
     private <T> T inTransaction(Function<AccountMapper, T> work) {
-        try (SqlSession session = database.sessions().openSession(false)) {
-            T result = work.apply(session.getMapper(AccountMapper.class));
-            session.commit();
-            return result;
-        } catch (PersistenceException e) {
-            throw unavailableOr(e);
-        }
-    }
-
-    private static RuntimeException unavailableOr(PersistenceException e) {
-        if (SqlFailures.isConnectionFailure(e)) {
-            return new DomainException(DomainException.Kind.UNAVAILABLE, "The database is unavailable.");
-        }
-        return e;
+        return MapperSessions.inTransaction(database, AccountMapper.class, work);
     }
 }

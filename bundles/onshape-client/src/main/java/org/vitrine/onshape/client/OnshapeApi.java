@@ -1,0 +1,205 @@
+package org.vitrine.onshape.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitrine.api.cad.Picture;
+import org.vitrine.api.problem.DomainException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Calls Onshape's REST API politely: a bounded number of calls at once; a 429 is waited out when its
+ * {@code Retry-After} is short and turned into a {@link RateLimitedException} when it is long; 5xx answers and
+ * timeouts are retried with exponential backoff and jitter; a 401 refreshes the token once; pages are followed
+ * through {@code next} until it is absent, but only on the configured API host. Paths are relative to the
+ * configured API base; no address given by a person is ever called.
+ */
+public final class OnshapeApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnshapeApi.class);
+    private static final String ACCEPT = "application/json;charset=UTF-8; qs=0.09";
+    private static final int ATTEMPTS = 5;
+    /** Longest Retry-After waited out inside a call; longer ones pause the job. */
+    static final long MAX_INLINE_WAIT_SECONDS = 10;
+
+    private final OnshapeConfig config;
+    private final HttpClient http;
+    private final Semaphore concurrency;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicLong remaining = new AtomicLong(-1);
+
+    public OnshapeApi(OnshapeConfig config, HttpClient http) {
+        this.config = config;
+        this.http = http;
+        this.concurrency = new Semaphore(config.maxConcurrency(), true);
+    }
+
+    /** GET a JSON resource, e.g. {@code /documents/{did}}. */
+    public JsonNode get(String path, TokenSource tokens) {
+        return json(call(URI.create(config.apiBase() + path), tokens, ACCEPT));
+    }
+
+    /** GET every page of a list resource, following {@code next}. */
+    public List<JsonNode> getAllPages(String path, TokenSource tokens) {
+        List<JsonNode> items = new ArrayList<>();
+        URI next = URI.create(config.apiBase() + path);
+        for (int pages = 0; next != null && pages < 1000; pages++) {
+            JsonNode page = json(call(next, tokens, ACCEPT));
+            page.path("items").forEach(items::add);
+            next = page.hasNonNull("next") && !page.path("next").asText().isEmpty() ? onApiHost(page.path("next").asText()) : null;
+        }
+        return items;
+    }
+
+    /** GET one page of a list resource: its items and whether more follow. */
+    public JsonNode getPage(String path, TokenSource tokens) {
+        return get(path, tokens);
+    }
+
+    /** GET an image. */
+    public Picture image(String path, TokenSource tokens) {
+        HttpResponse<byte[]> response = call(URI.create(config.apiBase() + path), tokens, "image/*");
+        String type = response.headers().firstValue("Content-Type").orElse("image/png").split(";")[0].trim();
+        return new Picture(type.startsWith("image/") ? type : "image/png", response.body());
+    }
+
+    /** The last {@code X-Rate-Limit-Remaining} Onshape reported, or -1. */
+    public long rateLimitRemaining() {
+        return remaining.get();
+    }
+
+    private HttpResponse<byte[]> call(URI uri, TokenSource tokens, String accept) {
+        boolean refreshed = false;
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> response;
+            try {
+                response = send(uri, tokens.accessToken(), accept);
+            } catch (HttpTimeoutException e) {
+                backoff(attempt, "timeout", uri);
+                continue;
+            } catch (IOException e) {
+                backoff(attempt, e.getClass().getSimpleName(), uri);
+                continue;
+            }
+            response.headers().firstValue("X-Rate-Limit-Remaining").ifPresent(v -> {
+                try {
+                    remaining.set(Long.parseLong(v.trim()));
+                } catch (NumberFormatException ignored) {
+                    // a malformed header is no reason to fail the call
+                }
+            });
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response;
+            }
+            switch (status) {
+                case 401 -> {
+                    if (refreshed) {
+                        throw new DomainException(DomainException.Kind.UNAUTHORIZED,
+                                "Onshape no longer accepts your sign-in: connect your Onshape account again.");
+                    }
+                    tokens.refreshed();
+                    refreshed = true;
+                }
+                case 403 -> throw new DomainException(DomainException.Kind.FORBIDDEN,
+                        "Onshape does not let you read this document (it is private or not shared with you).");
+                case 404 -> throw DomainException.notFound("Onshape has no such document (or it was deleted).");
+                case 402 -> throw new DomainException(DomainException.Kind.UNAVAILABLE, "The Onshape API quota of this account is used up.");
+                case 429 -> {
+                    long wait = retryAfter(response);
+                    if (wait > MAX_INLINE_WAIT_SECONDS || attempt >= ATTEMPTS) {
+                        throw new RateLimitedException(wait);
+                    }
+                    LOG.info("Onshape asked to wait {} s (429); waiting", wait);
+                    sleep(wait * 1000);
+                }
+                default -> {
+                    if (status >= 500) {
+                        backoff(attempt, "HTTP " + status, uri);
+                    } else {
+                        throw new DomainException(DomainException.Kind.UNAVAILABLE, "Onshape answered HTTP " + status + ".");
+                    }
+                }
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> send(URI uri, String token, String accept) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(config.timeoutSeconds()))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", accept)
+                .GET().build();
+        try {
+            concurrency.acquire();
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } finally {
+                concurrency.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "interrupted");
+        }
+    }
+
+    /** Waits before the next attempt (exponential, with jitter), or gives up after the last one. */
+    private static void backoff(int attempt, String what, URI uri) {
+        if (attempt >= ATTEMPTS) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE,
+                    "Onshape did not answer properly after " + ATTEMPTS + " attempts (" + what + ").");
+        }
+        long base = 250L << (attempt - 1);
+        long wait = base + ThreadLocalRandom.current().nextLong(base);
+        LOG.info("Onshape call {} failed ({}), retrying in {} ms", uri.getPath(), what, wait);
+        sleep(wait);
+    }
+
+    private static long retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("1").trim();
+        try {
+            return Math.max(1, Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return 60;
+        }
+    }
+
+    private URI onApiHost(String next) {
+        URI uri = URI.create(next);
+        if (!OnshapeConfig.origin(uri).equals(OnshapeConfig.origin(config.apiUrl()))) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Onshape pointed the next page at another host; refused.");
+        }
+        return uri;
+    }
+
+    private JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Onshape answered something that is not JSON.");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "interrupted");
+        }
+    }
+}

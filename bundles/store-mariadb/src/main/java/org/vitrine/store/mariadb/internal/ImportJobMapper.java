@@ -1,0 +1,29 @@
+package org.vitrine.store.mariadb.internal;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * SQL for import jobs and their items lives in ImportJobMapper.xml beside this interface. States are the
+ * lower-case ENUM names of the schema; updates return the number of matched rows.
+ */
+public interface ImportJobMapper {
+
+    void insertJob(ImportJobRow row);
+
+    void insertItems(@Param("jobId") long jobId, @Param("items") List<ImportItemRow> items);
+
+    ImportJobRow byId(@Param("id") long id);
+
+    /** Queued, running and paused jobs with their items, oldest first. */
+    List<ImportJobRow> unfinished();
+
+    int updateItem(@Param("itemId") long itemId, @Param("state") String state, @Param("error") String error,
+                   @Param("documentId") Long documentId, @Param("attempt") int attempt, @Param("now") LocalDateTime now);
+
+    /** Sets the job's state and recounts its done and failed items. */
+    int updateJob(@Param("jobId") long jobId, @Param("state") String state, @Param("reason") String reason,
+                  @Param("now") LocalDateTime now, @Param("finishedAt") LocalDateTime finishedAt);
+}

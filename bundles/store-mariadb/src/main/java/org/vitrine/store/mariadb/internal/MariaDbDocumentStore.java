@@ -1,0 +1,142 @@
+package org.vitrine.store.mariadb.internal;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.vitrine.api.cad.FetchedDocument;
+import org.vitrine.api.documents.DocumentStore;
+import org.vitrine.api.documents.PublishedDocument;
+import org.vitrine.api.documents.StoredPreview;
+
+/**
+ * Documents in the {@code documents} table and the tables of their elements, workspaces, versions, tags,
+ * designers and previews. An import replaces everything that belongs to the document in one transaction that
+ * first locks the document row, so concurrent imports of one document queue up and a reader sees the old
+ * document or the new one, never a mix. A document still marked 'importing' is not found.
+ */
+@Component
+public class MariaDbDocumentStore implements DocumentStore {
+
+    private final Database database;
+
+    @Activate
+    public MariaDbDocumentStore(@Reference Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public long saveImported(FetchedDocument document, List<StoredPreview> previews, long importedBy, String licence) {
+        Objects.requireNonNull(document, "document");
+        requireKnownElements(document, Objects.requireNonNull(previews, "previews"));
+        LocalDateTime now = UtcTimes.now();
+        DocumentRow row = DocumentRow.imported(document, importedBy, licence, now);
+        String provider = document.ref().provider();
+        return MapperSessions.inReadCommittedTransaction(database, DocumentMapper.class, m -> {
+            m.upsertDocument(row);
+            long id = m.documentId(provider, row.getExternalId());
+            // designers before the document's own rows: all locks on shared rows are taken in one order
+            List<FetchedDocument.Designer> credits = credits(document.designers());
+            if (!credits.isEmpty()) {
+                m.upsertDesigners(provider, designersByExternalId(credits), now);
+                m.linkDesignersToIdentities(provider, designersByExternalId(credits));
+            }
+            m.deletePreviews(id);
+            m.deleteDesignerLinks(id);
+            m.deleteTags(id);
+            m.deleteVersions(id);
+            m.deleteWorkspaces(id);
+            m.deleteElements(id);
+            if (!document.elements().isEmpty()) {
+                m.insertElements(id, document.elements());
+            }
+            if (!document.workspaces().isEmpty()) {
+                m.insertWorkspaces(id, document.workspaces().stream().map(WorkspaceRow::of).toList());
+            }
+            if (!document.versions().isEmpty()) {
+                m.insertVersions(id, document.versions().stream().map(VersionRow::of).toList());
+            }
+            if (!row.getTags().isEmpty()) {
+                m.insertTags(id, row.getTags());
+            }
+            if (!credits.isEmpty()) {
+                m.insertDesignerLinks(id, provider, credits);
+            }
+            if (!previews.isEmpty()) {
+                m.insertPreviews(id, previewRows(previews, elementIds(m, id)), now);
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public Optional<PublishedDocument> find(long id) {
+        return read(m -> m.byId(id));
+    }
+
+    @Override
+    public Optional<PublishedDocument> findByExternalId(String provider, String externalId) {
+        return read(m -> m.byExternalId(provider, externalId));
+    }
+
+    /** In one transaction, so the document and its rows come from the same moment. */
+    private Optional<PublishedDocument> read(Function<DocumentMapper, DocumentRow> query) {
+        return Optional.ofNullable(MapperSessions.inTransaction(database, DocumentMapper.class, query))
+                .map(DocumentRow::toDocument);
+    }
+
+    /** A preview of an element that is not part of the document would silently become a document preview. */
+    private static void requireKnownElements(FetchedDocument document, List<StoredPreview> previews) {
+        Set<String> elements = new HashSet<>();
+        document.elements().forEach(e -> elements.add(e.externalId()));
+        for (StoredPreview preview : previews) {
+            if (preview.elementExternalId() != null && !elements.contains(preview.elementExternalId())) {
+                throw new IllegalArgumentException("preview of element " + preview.elementExternalId()
+                        + ", which document " + document.ref().externalId() + " does not have");
+            }
+        }
+    }
+
+    /** Each (designer, role) once, roles in the lower case of the schema's ENUM. */
+    private static List<FetchedDocument.Designer> credits(List<FetchedDocument.Designer> designers) {
+        Map<List<String>, FetchedDocument.Designer> credits = new LinkedHashMap<>();
+        for (FetchedDocument.Designer d : designers) {
+            String role = d.role() == null ? null : d.role().toLowerCase(Locale.ROOT);
+            credits.putIfAbsent(Arrays.asList(d.externalId(), role), new FetchedDocument.Designer(d.externalId(), d.name(), role));
+        }
+        return new ArrayList<>(credits.values());
+    }
+
+    /** One designer per external id (the first name given), in external-id order. */
+    private static List<FetchedDocument.Designer> designersByExternalId(List<FetchedDocument.Designer> credits) {
+        Map<String, FetchedDocument.Designer> designers = new TreeMap<>();
+        credits.forEach(d -> designers.putIfAbsent(d.externalId(), d));
+        return new ArrayList<>(designers.values());
+    }
+
+    private static Map<String, Long> elementIds(DocumentMapper mapper, long documentId) {
+        Map<String, Long> ids = new HashMap<>();
+        mapper.elementIds(documentId).forEach(e -> ids.put(e.getExternalId(), e.getId()));
+        return ids;
+    }
+
+    private static List<PreviewRow> previewRows(List<StoredPreview> previews, Map<String, Long> elementIds) {
+        return previews.stream()
+                .map(p -> PreviewRow.of(p, p.elementExternalId() == null ? null : elementIds.get(p.elementExternalId())))
+                .toList();
+    }
+}

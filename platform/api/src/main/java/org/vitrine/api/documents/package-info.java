@@ -1,0 +1,9 @@
+/**
+ * Published documents as the metadata store keeps them.
+ */
+@Version("1.0.0")
+@Export
+package org.vitrine.api.documents;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,34 @@
+package org.vitrine.api.imports;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Import jobs survive restarts: their state is kept in the metadata store, and unfinished jobs are picked
+ * up again at start.
+ *
+ * <p>Threading: thread-safe; calls block on the database.
+ */
+@ProviderType
+public interface ImportJobStore {
+
+    /** Creates a queued job with one pending item per source (document id, with its pasted URL or null). */
+    ImportJob create(long accountId, String provider, List<Source> sources, String termsVersion);
+
+    /** What to import: the provider's document id and, for URL imports, the address given. */
+    record Source(String externalId, String url) {
+    }
+
+    Optional<ImportJob> find(long jobId);
+
+    /** Jobs that are queued, running or paused, oldest first. */
+    List<ImportJob> unfinished();
+
+    /** Records an item's new state (and counts an attempt when it starts running). */
+    void updateItem(long itemId, ImportJob.ItemState state, String error, Long documentId);
+
+    /** Records the job's state and recomputes its done/failed counters from its items. */
+    void updateJob(long jobId, ImportJob.JobState state, String reason);
+}

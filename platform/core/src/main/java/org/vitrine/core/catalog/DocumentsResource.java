@@ -1,0 +1,119 @@
+package org.vitrine.core.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.vitrine.api.blob.BlobStore;
+import org.vitrine.api.cad.FetchedDocument;
+import org.vitrine.api.documents.DocumentStatus;
+import org.vitrine.api.documents.DocumentStore;
+import org.vitrine.api.documents.PublishedDocument;
+import org.vitrine.api.documents.StoredPreview;
+import org.vitrine.api.problem.DomainException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Public documents: {@code GET /api/documents/{id}} (no sign-in needed; 410 once taken down) and its stored
+ * previews at {@code /api/documents/{id}/previews/{size}}, served from Vitrine's own copy with a strong ETag,
+ * never from the provider.
+ */
+@Component(service = DocumentsResource.class)
+@JakartarsResource
+@JSONRequired
+@Path("documents/{id}")
+public class DocumentsResource {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ElementView(String id, String name, String type, String thumbnailUrl) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DesignerView(long id, String name, String role) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DocumentView(long id, String provider, String name, String description, String owner, String sourceUrl,
+                               String licence, Instant createdAt, Instant modifiedAt, Instant updatedAt, List<String> tags,
+                               List<ElementView> elements, List<FetchedDocument.Workspace> workspaces,
+                               List<FetchedDocument.Version> versions, List<DesignerView> designers, Map<String, String> previews) {
+    }
+
+    private final DocumentStore documents;
+    private final BlobStore blobs;
+
+    @Activate
+    public DocumentsResource(@Reference DocumentStore documents, @Reference BlobStore blobs) {
+        this.documents = documents;
+        this.blobs = blobs;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public DocumentView get(@PathParam("id") String id) {
+        PublishedDocument d = visible(id);
+        String base = "/api/documents/" + d.id() + "/previews/";
+        Map<String, String> previews = new LinkedHashMap<>();
+        d.previews().stream().filter(p -> p.elementExternalId() == null).forEach(p -> previews.put(p.size(), base + p.size()));
+        List<ElementView> elements = d.elements().stream().map(e -> new ElementView(e.externalId(), e.name(), e.type(),
+                d.previews().stream().anyMatch(p -> e.externalId().equals(p.elementExternalId()))
+                        ? base + "300x170?element=" + e.externalId() : null)).toList();
+        return new DocumentView(d.id(), d.provider(), d.name(), d.description(), d.ownerName(), d.sourceUrl(), d.licence(),
+                d.createdAt(), d.modifiedAt(), d.updatedAt(), d.tags(), elements, d.workspaces(), d.versions(),
+                d.designers().stream().map(c -> new DesignerView(c.designerId(), c.name(), c.role())).toList(), previews);
+    }
+
+    @GET
+    @Path("previews/{size}")
+    public Response preview(@PathParam("id") String id, @PathParam("size") String size, @QueryParam("element") String element,
+                            @HeaderParam("If-None-Match") String ifNoneMatch) throws IOException {
+        PublishedDocument d = visible(id);
+        StoredPreview preview = d.previews().stream()
+                .filter(p -> p.size().equals(size) && (element == null ? p.elementExternalId() == null : element.equals(p.elementExternalId())))
+                .findFirst().orElseThrow(() -> DomainException.notFound("This document has no " + size + " preview"
+                        + (element == null ? "." : " of that element.")));
+        EntityTag etag = new EntityTag(preview.blob().etag().replace("\"", ""));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(3600);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(preview.blob().etag()) || ifNoneMatch.trim().equals("*"))) {
+            return Response.notModified(etag).cacheControl(cache).build();
+        }
+        InputStream content = blobs.open(preview.blob().key())
+                .orElseThrow(() -> DomainException.notFound("The preview file is missing."));
+        return Response.ok(content, preview.blob().contentType()).tag(etag).cacheControl(cache).build();
+    }
+
+    private PublishedDocument visible(String id) {
+        long documentId;
+        try {
+            documentId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw DomainException.notFound("There is no document '" + id + "'.");
+        }
+        PublishedDocument d = documents.find(documentId).orElseThrow(() -> DomainException.notFound("There is no document " + id + "."));
+        if (d.status() == DocumentStatus.DISABLED) {
+            throw new DomainException(DomainException.Kind.GONE, "This document was taken down.");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,243 @@
+package org.vitrine.core.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitrine.api.blob.BlobInfo;
+import org.vitrine.api.blob.BlobKey;
+import org.vitrine.api.blob.BlobStore;
+import org.vitrine.api.cad.CadProvider;
+import org.vitrine.api.cad.DocumentRef;
+import org.vitrine.api.cad.FetchedDocument;
+import org.vitrine.api.cad.Picture;
+import org.vitrine.api.cad.ProviderAccess;
+import org.vitrine.api.documents.DocumentStore;
+import org.vitrine.api.documents.StoredPreview;
+import org.vitrine.api.imports.ImportJob;
+import org.vitrine.api.imports.ImportJob.ItemState;
+import org.vitrine.api.imports.ImportJob.JobState;
+import org.vitrine.api.imports.ImportJobStore;
+import org.vitrine.api.problem.DomainException;
+import org.vitrine.api.ratelimit.TooManyRequestsException;
+
+/**
+ * Runs import jobs in the background, a few documents at a time. Each document is fetched, its previews are
+ * stored, and only then is it saved, in one transaction, so a half-imported document is never visible.
+ * Re-importing updates the same document. A long rate-limit wait from the provider pauses the job and says
+ * until when; a missing token pauses it until its owner signs in with the provider again; jobs left unfinished
+ * by a restart are picked up again. Failures are recorded per document with the reason.
+ */
+@Component(service = ImportJobRunner.class, immediate = true)
+public class ImportJobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportJobRunner.class);
+    static final int CONCURRENCY = 4;
+    static final int ATTEMPTS = 3;
+    static final String DEFAULT_LICENCE = "CC-BY-4.0";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final ImportJobStore jobs;
+    private final DocumentStore documents;
+    private final BlobStore blobs;
+    private final CadProviders providers;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService workers;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** Jobs that must not be tried before a time, because the provider asked us to wait. */
+    private final java.util.Map<Long, Instant> notBefore = new ConcurrentHashMap<>();
+
+    @Activate
+    public ImportJobRunner(@Reference ImportJobStore jobs, @Reference DocumentStore documents, @Reference BlobStore blobs,
+                           @Reference CadProviders providers) {
+        this.jobs = jobs;
+        this.documents = documents;
+        this.blobs = blobs;
+        this.providers = providers;
+        this.scheduler = Executors.newScheduledThreadPool(2, named("vitrine-imports"));
+        this.workers = Executors.newFixedThreadPool(CONCURRENCY, named("vitrine-import-worker"));
+        // unfinished jobs (a restart, a pause) are looked at again regularly
+        scheduler.scheduleWithFixedDelay(this::resumeUnfinished, 2, 15, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** Starts (or continues) a job in the background. */
+    public void start(long jobId) {
+        scheduler.execute(() -> run(jobId));
+    }
+
+    private void resumeUnfinished() {
+        try {
+            Instant now = Instant.now();
+            for (ImportJob job : jobs.unfinished()) {
+                Instant wait = notBefore.get(job.id());
+                if (!running.contains(job.id()) && (wait == null || !now.isBefore(wait))) {
+                    run(job.id());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look at unfinished imports: {}", e.getMessage());
+        }
+    }
+
+    private void run(long jobId) {
+        if (!running.add(jobId)) {
+            return;
+        }
+        notBefore.remove(jobId);
+        try {
+            ImportJob job = jobs.find(jobId).orElse(null);
+            if (job == null || job.state() == JobState.COMPLETED || job.state() == JobState.FAILED) {
+                return;
+            }
+            Optional<CadProvider> provider = providers.find(job.provider());
+            if (provider.isEmpty()) {
+                pause(job, "The " + job.provider() + " module is switched off; the import goes on when it is on again.");
+                return;
+            }
+            Optional<ProviderAccess> access = provider.get().accessFor(job.accountId(), null);
+            if (access.isEmpty()) {
+                pause(job, "Waiting for the person who started this import to sign in with " + provider.get().displayName() + " again.");
+                return;
+            }
+            jobs.updateJob(jobId, JobState.RUNNING, null);
+            List<Future<?>> work = new ArrayList<>();
+            for (ImportJob.Item item : job.items()) {
+                if (item.state() == ItemState.PENDING || item.state() == ItemState.RUNNING) {
+                    work.add(workers.submit(() -> importItem(provider.get(), access.get(), job, item)));
+                }
+            }
+            long waitSeconds = 0;
+            String waitReason = null;
+            for (Future<?> f : work) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TooManyRequestsException limit) {
+                        waitSeconds = Math.max(waitSeconds, limit.retryAfterSeconds());
+                        waitReason = limit.getMessage();
+                    } else if (e.getCause() instanceof NeedsSignIn) {
+                        pause(job, "Waiting for the person who started this import to sign in with "
+                                + provider.get().displayName() + " again.");
+                        return;
+                    }
+                }
+            }
+            if (waitSeconds > 0) {
+                Instant resume = Instant.now().plusSeconds(waitSeconds);
+                notBefore.put(jobId, resume);
+                pause(job, waitReason + " Resuming at " + TIME.format(resume) + ".");
+                scheduler.schedule(() -> run(jobId), waitSeconds, TimeUnit.SECONDS);
+                return;
+            }
+            ImportJob after = jobs.find(jobId).orElseThrow();
+            boolean pending = after.items().stream().anyMatch(i -> i.state() == ItemState.PENDING);
+            if (pending) {
+                scheduler.schedule(() -> run(jobId), 5, TimeUnit.SECONDS);
+                return;
+            }
+            long failed = after.items().stream().filter(i -> i.state() == ItemState.FAILED).count();
+            jobs.updateJob(jobId, JobState.COMPLETED, failed == 0 ? null : failed + " of " + after.total() + " documents could not be imported.");
+            LOG.info("Import job {} completed: {} imported, {} failed", jobId, after.total() - failed, failed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Import job {} stopped unexpectedly; it will be retried", jobId, e);
+        } finally {
+            running.remove(jobId);
+        }
+    }
+
+    private void importItem(CadProvider provider, ProviderAccess access, ImportJob job, ImportJob.Item item) {
+        jobs.updateItem(item.id(), ItemState.RUNNING, null, null);
+        try {
+            FetchedDocument document = provider.fetch(access, new DocumentRef(provider.id(), item.source(), item.sourceUrl()));
+            List<StoredPreview> previews = new ArrayList<>();
+            for (FetchedDocument.PreviewSource source : document.previews()) {
+                storePreview(provider, access, document, source).ifPresent(previews::add);
+            }
+            long id = documents.saveImported(document, previews, job.accountId(), DEFAULT_LICENCE);
+            jobs.updateItem(item.id(), ItemState.DONE, null, id);
+        } catch (TooManyRequestsException limit) {
+            jobs.updateItem(item.id(), ItemState.PENDING, null, null);
+            throw limit;
+        } catch (DomainException e) {
+            switch (e.kind()) {
+                case CONFLICT, UNAUTHORIZED -> {
+                    jobs.updateItem(item.id(), ItemState.PENDING, null, null);
+                    throw new NeedsSignIn();
+                }
+                case UNAVAILABLE -> jobs.updateItem(item.id(), item.attempts() + 1 >= ATTEMPTS ? ItemState.FAILED : ItemState.PENDING,
+                        e.getMessage(), null);
+                default -> jobs.updateItem(item.id(), ItemState.FAILED, e.getMessage(), null);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Importing {} {} failed", provider.id(), item.source(), e);
+            jobs.updateItem(item.id(), ItemState.FAILED, "Unexpected failure; the error was logged.", null);
+        }
+    }
+
+    private Optional<StoredPreview> storePreview(CadProvider provider, ProviderAccess access, FetchedDocument document,
+                                                 FetchedDocument.PreviewSource source) {
+        try {
+            Picture picture = provider.fetchPreview(access, source);
+            BlobKey key = BlobKey.derive(provider.id(), document.ref().externalId(),
+                    source.elementExternalId() == null ? "" : source.elementExternalId(), source.size());
+            BlobInfo info = blobs.put(key, picture.contentType(), new ByteArrayInputStream(picture.bytes()));
+            return Optional.of(new StoredPreview(source.elementExternalId(), source.size(), info));
+        } catch (DomainException e) {
+            if (e instanceof TooManyRequestsException || e.kind() == DomainException.Kind.UNAUTHORIZED
+                    || e.kind() == DomainException.Kind.CONFLICT) {
+                throw e;
+            }
+            LOG.info("Preview {} of {} skipped: {}", source.size(), document.ref().externalId(), e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Could not store a preview: " + e.getMessage());
+        }
+    }
+
+    private void pause(ImportJob job, String reason) {
+        if (job.state() != JobState.PAUSED || !reason.equals(job.reason())) {
+            LOG.info("Import job {} paused: {}", job.id(), reason);
+        }
+        jobs.updateJob(job.id(), JobState.PAUSED, reason);
+    }
+
+    /** The provider needs its owner to sign in again before the job can go on. */
+    private static final class NeedsSignIn extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package org.vitrine.core.imports;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.vitrine.api.cad.CadProvider;
+import org.vitrine.api.cad.DocumentRef;
+import org.vitrine.api.imports.ImportJob;
+import org.vitrine.api.imports.ImportJobStore;
+import org.vitrine.api.problem.DomainException;
+import org.vitrine.api.security.Caller;
+import org.vitrine.api.security.Role;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * {@code POST /api/imports} starts an import job from a provider's document ids ({@code {provider,
+ * documentIds}}) or a pasted address ({@code {url}}); {@code GET /api/imports/{id}} shows its progress, to the
+ * person who started it or an admin only.
+ */
+@Component(service = ImportsResource.class)
+@JakartarsResource
+@JSONRequired
+@Path("imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportsResource {
+
+    static final int MAX_DOCUMENTS = 1000;
+
+    public record Request(String provider, List<String> documentIds, String url, Boolean rightsConfirmed) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemView(String source, String state, String error, Long documentId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JobView(long id, String provider, String state, String reason, int total, int done, int failed,
+                          Instant createdAt, Instant updatedAt, List<ItemView> items) {
+        /** Counters come from the items, so progress shows live while the job runs. */
+        static JobView of(ImportJob j) {
+            int done = (int) j.items().stream().filter(i -> i.state() == ImportJob.ItemState.DONE).count();
+            int failed = (int) j.items().stream().filter(i -> i.state() == ImportJob.ItemState.FAILED).count();
+            return new JobView(j.id(), j.provider(), j.state().name().toLowerCase(), j.reason(), j.items().size(), done, failed,
+                    j.createdAt(), j.updatedAt(), j.items().stream().map(i -> new ItemView(i.sourceUrl() != null ? i.sourceUrl() : i.source(),
+                            i.state().name().toLowerCase(), i.error(), i.documentId())).toList());
+        }
+    }
+
+    private final CadProviders providers;
+    private final ImportJobStore jobs;
+    private final ImportJobRunner runner;
+
+    @Activate
+    public ImportsResource(@Reference CadProviders providers, @Reference ImportJobStore jobs, @Reference ImportJobRunner runner) {
+        this.providers = providers;
+        this.jobs = jobs;
+        this.runner = runner;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(Request request, @Context SecurityContext security) {
+        Caller caller = signedIn(security);
+        if (request == null || ((request.url() == null || request.url().isBlank()) && (request.documentIds() == null || request.documentIds().isEmpty()))) {
+            throw DomainException.badRequest("Send {\"url\": \"<document address>\"} or {\"provider\": \"onshape\", \"documentIds\": [...]}.");
+        }
+        CadProvider provider;
+        List<ImportJobStore.Source> sources = new ArrayList<>();
+        if (request.url() != null && !request.url().isBlank()) {
+            DocumentRef ref = providers.recognise(request.url());
+            provider = providers.find(ref.provider()).orElseThrow();
+            sources.add(new ImportJobStore.Source(ref.externalId(), ref.sourceUrl()));
+        } else {
+            provider = providers.find(request.provider()).orElseThrow(() -> DomainException.badRequest(
+                    "Unknown provider '" + request.provider() + "'; see GET /api/providers."));
+            if (request.documentIds().size() > MAX_DOCUMENTS) {
+                throw DomainException.badRequest("At most " + MAX_DOCUMENTS + " documents in one import.");
+            }
+            for (String id : request.documentIds()) {
+                if (id == null || id.isBlank() || id.length() > 100 || !id.matches("[A-Za-z0-9_-]+")) {
+                    throw DomainException.badRequest("'" + id + "' is not a document id.");
+                }
+                sources.add(new ImportJobStore.Source(id, null));
+            }
+        }
+        if (provider.accessFor(caller.accountId(), caller.sessionId()).isEmpty()) {
+            throw DomainException.conflict("Connect your " + provider.displayName() + " account first: sign in with "
+                    + provider.displayName() + ".");
+        }
+        ImportJob job = jobs.create(caller.accountId(), provider.id(), sources,
+                Boolean.TRUE.equals(request.rightsConfirmed()) ? "2026-11" : null);
+        runner.start(job.id());
+        return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JobView get(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal())
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "Sign in first."));
+        long jobId;
+        try {
+            jobId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw DomainException.notFound("There is no import '" + id + "'.");
+        }
+        return jobs.find(jobId)
+                .filter(j -> caller.has(Role.ADMIN) || (caller.accountId() != null && j.accountId() == caller.accountId()))
+                .map(JobView::of)
+                .orElseThrow(() -> DomainException.notFound("There is no import '" + id + "' of yours."));
+    }
+
+    private static Caller signedIn(SecurityContext security) {
+        return Caller.of(security.getUserPrincipal()).filter(c -> c.accountId() != null)
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "Sign in first."));
+    }
+}
