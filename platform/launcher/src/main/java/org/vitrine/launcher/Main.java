@@ -36,6 +36,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        useOwnTempFolder();
         List<String> words = Arrays.asList(args);
         String command = words.isEmpty() ? "run" : words.get(0);
         try {
@@ -64,9 +65,28 @@ public final class Main {
         }
     }
 
-    static Settings loadSettings() throws InvalidSettingsException {
+    /**
+     * The JVM's temp folder becomes {@code <home>/tmp}, before any library reads it: the embedded-database
+     * library deletes any data folder whose path starts with the temp folder (taking it for a throw-away one),
+     * which would wipe an installation kept under /tmp at every start.
+     */
+    static void useOwnTempFolder() {
+        Path tmp = home().resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+            System.setProperty("java.io.tmpdir", tmp.toString());
+        } catch (IOException e) {
+            System.err.println("Vitrine: cannot create " + tmp + " (" + e.getMessage() + "); using the system temp folder");
+        }
+    }
+
+    private static Path home() {
         String homeValue = firstOf(System.getProperty("vitrine.home"), System.getenv("VITRINE_HOME"), ".");
-        Path home = Path.of(homeValue).toAbsolutePath().normalize();
+        return Path.of(homeValue).toAbsolutePath().normalize();
+    }
+
+    static Settings loadSettings() throws InvalidSettingsException {
+        Path home = home();
         Path config = home.resolve(firstOf(System.getProperty("vitrine.config.dir"), System.getenv("VITRINE_CONFIG_DIR"), "config"));
         Settings settings = new SettingsLoader(home, config, System.getenv(), System.getProperties()).load();
         configureLogging(settings);
