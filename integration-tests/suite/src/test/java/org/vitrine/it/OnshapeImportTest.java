@@ -1,0 +1,121 @@
+package org.vitrine.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.vitrine.it.onshape.FakeOnshape;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Signing in with Onshape, the import picker, and importing documents from it, against the fake Onshape. */
+@Timeout(600)
+class OnshapeImportTest {
+
+    @RegisterExtension
+    static final FakeOnshape onshape = FakeOnshape.start();
+    private static VitrineInstance vitrine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vitrine = OnshapeSignInFlow.connect(VitrineInstance.fresh("onshape-import"), onshape).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (vitrine != null) {
+            vitrine.close();
+        }
+    }
+
+    @Test
+    void signing_in_with_onshape_creates_an_account_from_the_profile_and_the_next_sign_in_reuses_it() throws Exception {
+        Browser browser = new Browser(vitrine);
+        var outcome = OnshapeSignInFlow.signIn(vitrine, browser, "/imports");
+        java.net.URI back = java.net.URI.create(outcome.location());
+        assertEquals("/imports", back.getPath(), "returns to where the person was");
+        assertTrue(back.getHost() == null || back.getHost().equals("127.0.0.1"), "only ever to this site: " + back);
+        JsonNode me = browser.me().json();
+        var user = onshape.signedInUser();
+        assertEquals(user.email().toLowerCase(), me.path("email").asText(), me.toString());
+        assertEquals(user.name(), me.path("displayName").asText());
+
+        Browser again = new Browser(vitrine);
+        OnshapeSignInFlow.signIn(vitrine, again, null);
+        assertEquals(me.path("id").asLong(), again.me().json().path("id").asLong(), "the same account");
+        assertTrue(vitrine.get("/api/auth/methods").body().contains("\"onshape\""));
+    }
+
+    @Test
+    void the_picker_lists_every_page_of_the_persons_documents_and_streams_thumbnails() throws Exception {
+        List<String> seeded = onshape.seedDocuments(45);
+        Browser browser = new Browser(vitrine);
+        OnshapeSignInFlow.signIn(vitrine, browser, null);
+        Set<String> listed = new HashSet<>();
+        int page = 0;
+        boolean more = true;
+        while (more) {
+            JsonNode result = browser.get("/api/providers/onshape/documents?page=" + page).json();
+            result.path("items").forEach(i -> listed.add(i.path("id").asText()));
+            more = result.path("hasMore").asBoolean();
+            page++;
+            assertTrue(page < 10, "paging ends");
+        }
+        assertTrue(listed.containsAll(seeded), "all 45 listed over " + page + " pages");
+        Browser.Reply thumbnail = browser.get("/api/providers/onshape/documents/" + seeded.get(0) + "/thumbnail");
+        assertEquals(200, thumbnail.status(), thumbnail.toString());
+        assertEquals("image/png", thumbnail.contentType());
+        assertTrue(thumbnail.header("Cache-Control").orElse("").contains("private"));
+    }
+
+    @Test
+    void imported_documents_are_public_with_previews_elements_workspaces_versions_and_designers() throws Exception {
+        List<String> seeded = onshape.seedDocuments(3);
+        Browser browser = new Browser(vitrine);
+        OnshapeSignInFlow.signIn(vitrine, browser, null);
+        Browser.Reply started = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", seeded));
+        assertEquals(202, started.status(), started.toString());
+        long job = started.json().path("id").asLong();
+        JsonNode finished = awaitJob(browser, job);
+        assertEquals(3, finished.path("done").asInt(), finished.toString());
+        long documentId = finished.path("items").get(0).path("documentId").asLong();
+
+        Browser anonymous = new Browser(vitrine);
+        Browser.Reply document = anonymous.get("/api/documents/" + documentId);
+        assertEquals(200, document.status(), document.toString());
+        JsonNode d = document.json();
+        assertEquals(onshape.document(seeded.get(0)).name(), d.path("name").asText());
+        assertTrue(d.path("elements").size() >= 1, d.toString());
+        assertTrue(d.path("workspaces").size() >= 1, d.toString());
+        assertTrue(d.path("designers").size() >= 1, d.toString());
+        assertTrue(d.path("previews").has("300x170"), d.toString());
+        Browser.Reply preview = anonymous.get(d.path("previews").path("300x170").asText());
+        assertEquals(200, preview.status());
+        assertEquals("image/png", preview.contentType());
+    }
+
+    static JsonNode awaitJob(Browser browser, long job) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        VitrineInstance.await("import job " + job + " to complete", Duration.ofSeconds(120), () -> {
+            try {
+                last[0] = browser.get("/api/imports/" + job).json();
+                return "completed".equals(last[0].path("state").asText());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return last[0];
+    }
+}
