@@ -89,7 +89,7 @@ public final class OnshapeApi {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
             try {
-                response = send(uri, tokens.accessToken(), accept);
+                response = send(uri, tokens.authorize("GET", uri), accept);
             } catch (HttpTimeoutException e) {
                 backoff(attempt, "timeout", uri);
                 continue;
@@ -141,12 +141,12 @@ public final class OnshapeApi {
         }
     }
 
-    private HttpResponse<byte[]> send(URI uri, String token, String accept) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    private HttpResponse<byte[]> send(URI uri, java.util.Map<String, String> authorization, String accept) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(config.timeoutSeconds()))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", accept)
-                .GET().build();
+                .header("Accept", accept);
+        authorization.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         try {
             concurrency.acquire();
             try {

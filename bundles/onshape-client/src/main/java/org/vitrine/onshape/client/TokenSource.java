@@ -1,6 +1,12 @@
 package org.vitrine.onshape.client;
 
-/** Supplies the bearer token for API calls, and a fresh one when Onshape says the current one expired. */
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * How Vitrine proves itself to Onshape's API: a person's bearer token (refreshed when it is about to expire or
+ * after a 401), or the instance's API keys ({@link ApiKeySigner}).
+ */
 public interface TokenSource {
 
     /** The token to use now (refreshed first when it is about to expire). */
@@ -8,4 +14,9 @@ public interface TokenSource {
 
     /** Forces a refresh after a 401; returns the new token, or throws when the grant was revoked. */
     String refreshed();
+
+    /** The headers that authorise this request. */
+    default Map<String, String> authorize(String method, URI uri) {
+        return Map.of("Authorization", "Bearer " + accessToken());
+    }
 }

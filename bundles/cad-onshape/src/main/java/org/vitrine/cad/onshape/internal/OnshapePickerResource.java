@@ -82,7 +82,8 @@ public class OnshapePickerResource {
     private ProviderAccess access(SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal()).filter(c -> c.accountId() != null)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "Sign in first."));
-        return onshape.accessFor(caller.accountId(), caller.sessionId())
+        // the picker lists the person's own documents: their token, never the instance's keys
+        return onshape.accessFor(caller.accountId(), caller.sessionId()).filter(a -> a.sessionId() != null)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT,
                         "Connect your Onshape account first: sign in with Onshape (GET /api/auth/onshape/start)."));
     }

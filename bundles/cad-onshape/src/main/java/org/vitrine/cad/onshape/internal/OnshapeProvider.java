@@ -25,6 +25,7 @@ import org.vitrine.api.cad.RemoteDocument;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
+import org.vitrine.onshape.client.ApiKeySigner;
 import org.vitrine.onshape.client.OnshapeApi;
 import org.vitrine.onshape.client.OnshapeConfig;
 import org.vitrine.onshape.client.OnshapeOAuth;
@@ -98,8 +99,10 @@ public class OnshapeProvider implements CadProvider {
                 return Optional.of(new ProviderAccess(accountId, sessionId));
             }
         }
-        return sessions.of(accountId).stream().filter(SessionTokens::present).findFirst()
+        Optional<ProviderAccess> personal = sessions.of(accountId).stream().filter(SessionTokens::present).findFirst()
                 .map(s -> new ProviderAccess(accountId, s.id()));
+        // instance API keys, when configured, stand in for a person who is not signed in with Onshape
+        return personal.isPresent() || !config.apiKeysConfigured() ? personal : Optional.of(new ProviderAccess(accountId, null));
     }
 
     @Override
@@ -143,6 +146,9 @@ public class OnshapeProvider implements CadProvider {
     }
 
     private TokenSource tokens(ProviderAccess access) {
+        if (access.sessionId() == null && config.apiKeysConfigured()) {
+            return new ApiKeySigner(config, clock);
+        }
         Session session = access.sessionId() == null ? null : sessions.find(access.sessionId()).orElse(null);
         if (session == null || !SessionTokens.present(session)) {
             throw new DomainException(DomainException.Kind.CONFLICT,
