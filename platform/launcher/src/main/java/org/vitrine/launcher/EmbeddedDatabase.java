@@ -50,6 +50,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setBaseDir(base.toString())
                 .setDataDir(data.toString())
                 .setTmpDir(tmp.toString())
+                // a Unix socket path may hold 107 characters at most: keep it short, whatever the data folder
+                .setSocket(Path.of(System.getProperty(Main.SYSTEM_TMP, "/tmp")).resolve("vitrine-mariadb-" + port + ".sock").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--bind-address=127.0.0.1")

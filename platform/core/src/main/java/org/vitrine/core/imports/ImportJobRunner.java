@@ -79,10 +79,14 @@ public class ImportJobRunner {
         scheduler.scheduleWithFixedDelay(this::resumeUnfinished, 2, 15, TimeUnit.SECONDS);
     }
 
+    /** Stops taking work and lets documents being saved finish, before the database goes away. */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         scheduler.shutdownNow();
         workers.shutdownNow();
+        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Import workers still busy after 10 s; their documents are imported again at the next start");
+        }
     }
 
     /** Starts (or continues) a job in the background. */

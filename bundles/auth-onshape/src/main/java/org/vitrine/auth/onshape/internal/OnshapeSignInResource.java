@@ -84,12 +84,20 @@ public class OnshapeSignInResource {
         }
     }
 
-    /** Only paths of this site: no scheme, no host, no protocol-relative or backslash tricks. */
+    /**
+     * Only paths of this site: no scheme, no host, no protocol-relative or backslash tricks, and nothing a URI
+     * cannot hold (anything else becomes "/").
+     */
     static String safeReturn(String returnTo) {
         if (returnTo == null || returnTo.isEmpty() || returnTo.length() > 512 || !returnTo.startsWith("/")
                 || returnTo.startsWith("//") || returnTo.contains("\\") || returnTo.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
-        return returnTo;
+        try {
+            URI uri = new URI(returnTo);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? returnTo : "/";
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
     }
 }

@@ -1,0 +1,149 @@
+package org.vitrine.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.vitrine.it.onshape.FakeDocument;
+import org.vitrine.it.onshape.FakeOnshape;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Import jobs of Onshape documents chosen in the picker: how a job is accepted and followed, who may follow it,
+ * that Onshape must be connected first, that a document Onshape will not give fails on its own with a reason
+ * while the others are imported, and that importing again updates the same document.
+ */
+@Timeout(300)
+class OnshapeImportJobTest {
+
+    private static final String PASSWORD = "seven copper kettles sing";
+
+    @RegisterExtension
+    static final FakeOnshape onshape = FakeOnshape.start();
+    private static VitrineInstance vitrine;
+    private static Browser designer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vitrine = OnshapeSignInFlow.connect(VitrineInstance.fresh("onshape-jobs").generousSignInLimits(), onshape).start();
+        designer = new Browser(vitrine);
+        OnshapeSignInFlow.signIn(vitrine, designer, null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (vitrine != null) {
+            vitrine.close();
+        }
+    }
+
+    @Test
+    void an_import_is_accepted_at_once_and_its_progress_shows_every_document() throws Exception {
+        List<String> ids = onshape.seedDocuments(3);
+
+        Browser.Reply started = designer.post("/api/imports", Browser.body("provider", "onshape", "documentIds", ids));
+
+        long job = ImportJobs.accepted(started);
+        JsonNode accepted = started.json();
+        assertTrue(Set.of("queued", "running").contains(accepted.path("state").asText()), accepted.toString());
+        assertEquals(3, accepted.path("total").asInt(), accepted.toString());
+        assertEquals(0, accepted.path("failed").asInt(), accepted.toString());
+        assertEquals(ids, accepted.path("items").findValuesAsText("source"), accepted.toString());
+        JsonNode finished = ImportJobs.awaitCompleted(designer, job);
+        assertEquals(3, finished.path("done").asInt(), finished.toString());
+        assertEquals(0, finished.path("failed").asInt(), finished.toString());
+        for (String id : ids) {
+            JsonNode item = ImportJobs.item(finished, id);
+            assertEquals("done", item.path("state").asText(), item.toString());
+            assertFalse(item.has("error"), item.toString());
+            JsonNode document = new Browser(vitrine).get("/api/documents/" + item.path("documentId").asLong()).json();
+            assertEquals(onshape.document(id).name(), document.path("name").asText(), document.toString());
+            assertEquals(1, ImportJobs.copiesOf(vitrine, id));
+        }
+    }
+
+    @Test
+    void only_the_person_who_started_an_import_or_an_admin_can_follow_it() throws Exception {
+        long job = ImportJobs.importDocuments(designer, onshape.seedDocuments(1));
+        ImportJobs.awaitCompleted(designer, job);
+        Browser someoneElse = Browser.registered(vitrine, Browser.newEmail("curious"), PASSWORD);
+
+        Problems.assertProblem(someoneElse.get("/api/imports/" + job), 404, "");
+        Problems.assertProblem(new Browser(vitrine).get("/api/imports/" + job), 401, "sign in");
+        HttpResponse<String> admin = vitrine.getAsAdmin("/api/imports/" + job);
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertEquals(job, VitrineInstance.JSON.readTree(admin.body()).path("id").asLong());
+        Problems.assertProblem(designer.get("/api/imports/" + (job + 1000)), 404, "");
+        Problems.assertProblem(designer.get("/api/imports/not-a-number"), 404, "");
+    }
+
+    @Test
+    void a_person_without_an_onshape_session_is_asked_to_connect_onshape_first() throws Exception {
+        Browser local = Browser.registered(vitrine, Browser.newEmail("local"), PASSWORD);
+        onshape.forgetRequests();
+
+        Browser.Reply refused = local.post("/api/imports", Browser.body("provider", "onshape", "documentIds", onshape.seedDocuments(1)));
+
+        Problems.assertProblem(refused, 409, "Connect your Onshape account first");
+        assertEquals(List.of(), onshape.apiRequests(), "Onshape was asked nothing");
+    }
+
+    @Test
+    void a_document_onshape_will_not_give_fails_on_its_own_with_a_reason_and_the_others_are_imported() throws Exception {
+        List<String> ids = onshape.seedDocuments(3);
+        String readable = ids.get(0);
+        String forbidden = ids.get(1);
+        String removed = ids.get(2);
+        onshape.refuseAccess(forbidden, true);
+        onshape.removeDocument(removed);
+
+        JsonNode finished = ImportJobs.awaitCompleted(designer, ImportJobs.importDocuments(designer, ids));
+
+        assertEquals(1, finished.path("done").asInt(), finished.toString());
+        assertEquals(2, finished.path("failed").asInt(), finished.toString());
+        assertEquals("done", ImportJobs.item(finished, readable).path("state").asText(), finished.toString());
+        assertEquals(1, ImportJobs.copiesOf(vitrine, readable));
+        JsonNode refusedItem = ImportJobs.item(finished, forbidden);
+        assertEquals("failed", refusedItem.path("state").asText(), refusedItem.toString());
+        assertMentions(refusedItem.path("error").asText(), "read");
+        JsonNode removedItem = ImportJobs.item(finished, removed);
+        assertEquals("failed", removedItem.path("state").asText(), removedItem.toString());
+        assertMentions(removedItem.path("error").asText(), "deleted");
+        assertNotEquals(refusedItem.path("error").asText(), removedItem.path("error").asText(), "each says what happened");
+        assertEquals(0, ImportJobs.copiesOf(vitrine, forbidden));
+        assertEquals(0, ImportJobs.copiesOf(vitrine, removed));
+    }
+
+    @Test
+    void importing_a_document_again_after_it_changed_at_onshape_updates_the_same_document() throws Exception {
+        String id = onshape.addDocument(FakeDocument.named("Gearbox").description("Two-stage reducer"));
+        long first = ImportJobs.item(ImportJobs.awaitCompleted(designer, ImportJobs.importDocuments(designer, List.of(id))), id)
+                .path("documentId").asLong();
+        onshape.removeDocument(id);
+        onshape.addDocument(FakeDocument.named("Gearbox, second edition").id(id).description("Three-stage reducer"));
+
+        JsonNode again = ImportJobs.awaitCompleted(designer, ImportJobs.importDocuments(designer, List.of(id)));
+
+        assertEquals(first, ImportJobs.item(again, id).path("documentId").asLong(), "the same Vitrine document");
+        JsonNode document = new Browser(vitrine).get("/api/documents/" + first).json();
+        assertEquals("Gearbox, second edition", document.path("name").asText(), document.toString());
+        assertEquals("Three-stage reducer", document.path("description").asText(), document.toString());
+        assertEquals(1, ImportJobs.copiesOf(vitrine, id));
+    }
+
+    private static void assertMentions(String text, String word) {
+        assertTrue(text.toLowerCase(Locale.ROOT).contains(word), "'" + text + "' should mention '" + word + "'");
+    }
+}
