@@ -51,6 +51,7 @@ class OnshapeImportTest {
         var user = onshape.signedInUser();
         assertEquals(user.email().toLowerCase(), me.path("email").asText(), me.toString());
         assertEquals(user.name(), me.path("displayName").asText());
+        assertEquals(user.image(), me.path("avatarUrl").asText(null), "the avatar comes from Onshape too");
 
         Browser again = new Browser(vitrine);
         OnshapeSignInFlow.signIn(vitrine, again, null);

@@ -15,12 +15,13 @@ import org.vitrine.api.security.Role;
  * @param firstName   optional
  * @param lastName    optional
  * @param company     optional
+ * @param avatarUrl   picture of the person (from a provider); optional
  * @param status      whether it may sign in
  * @param roles       always contains {@link Role#USER}
  * @param createdAt   when it was created (UTC)
  */
 public record Account(long id, String email, String displayName, String firstName, String lastName, String company,
-                      AccountStatus status, Set<Role> roles, Instant createdAt) {
+                      String avatarUrl, AccountStatus status, Set<Role> roles, Instant createdAt) {
     public Account {
         Objects.requireNonNull(status, "status");
         roles = Set.copyOf(roles);

@@ -42,7 +42,7 @@ public class MeResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Me(long id, String email, String displayName, String firstName, String lastName, String company,
-                     List<String> roles, boolean twoFactorEnabled, String csrfToken) {
+                     String avatarUrl, List<String> roles, boolean twoFactorEnabled, String csrfToken) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,7 +67,7 @@ public class MeResource {
         Account a = accounts.byId(session.accountId())
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "The account no longer exists."));
         boolean twoFactor = accounts.totp(a.id()).map(t -> t.confirmed()).orElse(false);
-        return new Me(a.id(), a.email(), a.displayName(), a.firstName(), a.lastName(), a.company(),
+        return new Me(a.id(), a.email(), a.displayName(), a.firstName(), a.lastName(), a.company(), a.avatarUrl(),
                 a.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList(), twoFactor, session.csrfToken());
     }
 

@@ -146,7 +146,7 @@ public class OnshapeSignIn {
         }
         String displayName = name != null ? name : email != null ? email.substring(0, email.indexOf('@')) : "Onshape user";
         Account created = accounts.create(new NewAccount(email, limit(displayName), limit(text(info, "firstName")),
-                limit(text(info, "lastName")), limit(text(info.path("company"), "name")), null, Set.of()));
+                limit(text(info, "lastName")), limit(text(info.path("company"), "name")), avatar(info), null, Set.of()));
         identities.link(created.id(), OnshapeOAuth.PROVIDER, externalId, name, email);
         identities.linkDesigner(OnshapeOAuth.PROVIDER, externalId, created.id());
         return created;
@@ -163,6 +163,12 @@ public class OnshapeSignIn {
         } catch (DomainException e) {
             return null;
         }
+    }
+
+    /** The person's picture, only as an https (or, on a test stack, http) address of at most 500 characters. */
+    private static String avatar(JsonNode info) {
+        String image = text(info, "image");
+        return image != null && image.length() <= 500 && (image.startsWith("https://") || image.startsWith("http://")) ? image : null;
     }
 
     private static TokenSource fixed(ProviderTokens tokens) {

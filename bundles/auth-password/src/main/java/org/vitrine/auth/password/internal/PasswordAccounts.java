@@ -99,7 +99,7 @@ public class PasswordAccounts {
         policy.check(r.password(), email.value(), settings.password_min_length());
         String hash = pool.run(() -> hasher.hash(r.password()));
         Account account = accounts.create(new NewAccount(email.value(), displayName, text("firstName", r.firstName(), false),
-                text("lastName", r.lastName(), false), text("company", r.company(), false), hash, Set.of()));
+                text("lastName", r.lastName(), false), text("company", r.company(), false), null, hash, Set.of()));
         record("account:" + account.id(), "account.register", "account:" + account.id(), client, "success", null);
         return account;
     }
@@ -217,7 +217,7 @@ public class PasswordAccounts {
         String displayName = r.displayName() == null || r.displayName().isBlank()
                 ? email.value().substring(0, email.value().indexOf('@')) : text("displayName", r.displayName(), true);
         String hash = pool.run(() -> hasher.hash(r.password()));
-        Account account = accounts.create(new NewAccount(email.value(), displayName, null, null, null, hash, roles));
+        Account account = accounts.create(new NewAccount(email.value(), displayName, null, null, null, null, hash, roles));
         record(actor, "account.create", "account:" + account.id(), client, "success", "roles " + account.roles());
         return account;
     }

@@ -25,6 +25,7 @@ public class AccountRow {
     private String firstName;
     private String lastName;
     private String company;
+    private String avatarUrl;
     private String passwordHash;
     private String status;
     private LocalDateTime createdAt;
@@ -41,6 +42,7 @@ public class AccountRow {
         row.firstName = a.firstName();
         row.lastName = a.lastName();
         row.company = a.company();
+        row.avatarUrl = a.avatarUrl();
         row.passwordHash = a.passwordHash();
         row.status = dbName(AccountStatus.ACTIVE);
         row.createdAt = now;
@@ -55,7 +57,7 @@ public class AccountRow {
                 roleSet.add(Role.valueOf(role.toUpperCase(Locale.ROOT)));
             }
         }
-        return new Account(id, email, displayName, firstName, lastName, company,
+        return new Account(id, email, displayName, firstName, lastName, company, avatarUrl,
                 AccountStatus.valueOf(status.toUpperCase(Locale.ROOT)), roleSet, UtcTimes.toInstant(createdAt));
     }
 
@@ -75,6 +77,8 @@ public class AccountRow {
     public String getLastName() { return lastName; }
     public void setLastName(String lastName) { this.lastName = lastName; }
     public String getCompany() { return company; }
+    public String getAvatarUrl() { return avatarUrl; }
+    public void setAvatarUrl(String avatarUrl) { this.avatarUrl = avatarUrl; }
     public void setCompany(String company) { this.company = company; }
     public String getPasswordHash() { return passwordHash; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
