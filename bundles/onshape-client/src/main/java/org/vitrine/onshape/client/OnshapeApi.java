@@ -22,9 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Calls Onshape's REST API politely: a bounded number of calls at once, paced just under Onshape's rate limit
- * ({@link Pacer}); after a 429 every caller waits out its {@code Retry-After} when it is short, and a long one
- * becomes a {@link RateLimitedException} that pauses the job; 5xx answers and
+ * Calls Onshape's REST API politely: a bounded number of calls at once; a 429 is waited out when its
+ * {@code Retry-After} is short and becomes a {@link RateLimitedException}, which pauses the job, when it is long; 5xx answers and
  * timeouts are retried with exponential backoff and jitter; a 401 refreshes the token once; pages are followed
  * through {@code next} until it is absent, but only on the configured API host. Paths are relative to the
  * configured API base; no address given by a person is ever called.
@@ -42,7 +41,6 @@ public final class OnshapeApi {
     private final Semaphore concurrency;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong remaining = new AtomicLong(-1);
-    private final Pacer pacer = new Pacer();
 
     public OnshapeApi(OnshapeConfig config, HttpClient http) {
         this.config = config;
@@ -106,7 +104,6 @@ public final class OnshapeApi {
             });
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                pacer.accepted();
                 return response;
             }
             switch (status) {
@@ -124,11 +121,11 @@ public final class OnshapeApi {
                 case 402 -> throw new DomainException(DomainException.Kind.UNAVAILABLE, "The Onshape API quota of this account is used up.");
                 case 429 -> {
                     long wait = retryAfter(response);
-                    pacer.tooMany(wait);
                     if (wait > MAX_INLINE_WAIT_SECONDS || attempt >= ATTEMPTS + 5) {
                         throw new RateLimitedException(wait);
                     }
-                    LOG.debug("Onshape asked to wait {} s (429); every call waits", wait);
+                    LOG.debug("Onshape asked to wait {} s (429); waiting", wait);
+                    sleep(wait * 1000);
                 }
                 default -> {
                     if (status >= 500) {
@@ -150,10 +147,6 @@ public final class OnshapeApi {
         try {
             concurrency.acquire();
             try {
-                long wait = pacer.reserve();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
                 return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } finally {
                 concurrency.release();

@@ -1,9 +1,7 @@
 package org.vitrine.auth.onshape.internal;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +24,7 @@ import org.vitrine.api.identity.IdentityStore;
 import org.vitrine.api.identity.ProviderTokens;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.session.ClientInfo;
-import org.vitrine.onshape.client.OnshapeApi;
-import org.vitrine.onshape.client.OnshapeConfig;
+import org.vitrine.onshape.client.OnshapeConnection;
 import org.vitrine.onshape.client.OnshapeOAuth;
 import org.vitrine.onshape.client.TokenSource;
 
@@ -50,12 +47,9 @@ public class OnshapeSignIn {
     private final IdentityStore identities;
     private final AuditLog audit;
     private final String publicUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Clock clock = Clock.systemUTC();
     private final PendingSignIns pending = new PendingSignIns(clock);
-    private volatile OnshapeConfig config;
-    private volatile OnshapeOAuth oauth;
-    private volatile OnshapeApi api;
+    private volatile OnshapeConnection onshape;
 
     @Activate
     public OnshapeSignIn(BundleContext context, @Reference AccountStore accounts, @Reference IdentityStore identities,
@@ -69,28 +63,18 @@ public class OnshapeSignIn {
 
     @Modified
     void configure(Map<String, Object> properties) {
-        OnshapeConfig c = OnshapeConfig.from(properties, publicUrl);
-        this.oauth = new OnshapeOAuth(c, http, clock);
-        this.api = new OnshapeApi(c, http);
-        this.config = c;
-    }
-
-    OnshapeConfig config() {
-        return config;
-    }
-
-    OnshapeOAuth oauth() {
-        return oauth;
+        this.onshape = OnshapeConnection.from(properties, publicUrl);
     }
 
     /** Starts a sign-in: the state to put in the cookie, and Onshape's authorize address. */
     Map.Entry<String, URI> start(String returnTo, Long linkingAccountId) {
-        if (!config.oauthConfigured()) {
+        OnshapeConnection current = onshape;
+        if (!current.config().oauthConfigured()) {
             throw new DomainException(DomainException.Kind.UNAVAILABLE,
                     "Sign-in with Onshape is not set up: client.id and client.secret are missing in config/onshape.properties.");
         }
         String state = pending.start(returnTo, linkingAccountId);
-        return Map.entry(state, oauth.authorizeUri(state));
+        return Map.entry(state, current.oauth().authorizeUri(state));
     }
 
     Completed complete(String state, String cookieState, String code, String error, ClientInfo client) {
@@ -105,8 +89,9 @@ public class OnshapeSignIn {
         ProviderTokens tokens;
         JsonNode info;
         try {
-            tokens = oauth.exchange(code);
-            info = api.get("/users/sessioninfo", fixed(tokens));
+            OnshapeConnection current = onshape;
+            tokens = current.oauth().exchange(code);
+            info = current.api().get("/users/sessioninfo", fixed(tokens));
         } catch (DomainException e) {
             throw new SignInRefused("onshape", e.getMessage());
         }

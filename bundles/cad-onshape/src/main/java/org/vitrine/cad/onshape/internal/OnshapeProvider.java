@@ -1,8 +1,5 @@
 package org.vitrine.cad.onshape.internal;
 
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +23,8 @@ import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 import org.vitrine.onshape.client.ApiKeySigner;
-import org.vitrine.onshape.client.OnshapeApi;
 import org.vitrine.onshape.client.OnshapeConfig;
+import org.vitrine.onshape.client.OnshapeConnection;
 import org.vitrine.onshape.client.OnshapeOAuth;
 import org.vitrine.onshape.client.OnshapeUrls;
 import org.vitrine.onshape.client.SessionTokens;
@@ -46,11 +43,7 @@ public class OnshapeProvider implements CadProvider {
     static final int PAGE_SIZE = 20;
     private final SessionManager sessions;
     private final String publicUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Clock clock = Clock.systemUTC();
-    private volatile OnshapeConfig config;
-    private volatile OnshapeOAuth oauth;
-    private volatile OnshapeApi api;
+    private volatile OnshapeConnection onshape;
 
     @Activate
     public OnshapeProvider(BundleContext context, @Reference SessionManager sessions, Map<String, Object> properties) {
@@ -61,14 +54,11 @@ public class OnshapeProvider implements CadProvider {
 
     @Modified
     void configure(Map<String, Object> properties) {
-        OnshapeConfig c = OnshapeConfig.from(properties, publicUrl);
-        this.oauth = new OnshapeOAuth(c, http, clock);
-        this.api = new OnshapeApi(c, http);
-        this.config = c;
+        this.onshape = OnshapeConnection.from(properties, publicUrl);
     }
 
     OnshapeConfig config() {
-        return config;
+        return onshape.config();
     }
 
     @Override
@@ -88,7 +78,7 @@ public class OnshapeProvider implements CadProvider {
 
     @Override
     public Optional<DocumentRef> recognise(String url) {
-        return OnshapeUrls.parse(url, config).map(u -> new DocumentRef(id(), u.documentId(), url.trim()));
+        return OnshapeUrls.parse(url, onshape.config()).map(u -> new DocumentRef(id(), u.documentId(), url.trim()));
     }
 
     @Override
@@ -102,13 +92,13 @@ public class OnshapeProvider implements CadProvider {
         Optional<ProviderAccess> personal = sessions.of(accountId).stream().filter(SessionTokens::present).findFirst()
                 .map(s -> new ProviderAccess(accountId, s.id()));
         // instance API keys, when configured, stand in for a person who is not signed in with Onshape
-        return personal.isPresent() || !config.apiKeysConfigured() ? personal : Optional.of(new ProviderAccess(accountId, null));
+        return personal.isPresent() || !onshape.config().apiKeysConfigured() ? personal : Optional.of(new ProviderAccess(accountId, null));
     }
 
     @Override
     public DocumentPage listDocuments(ProviderAccess access, String query, int page) {
         String q = query == null || query.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(query.strip(), java.nio.charset.StandardCharsets.UTF_8);
-        JsonNode result = api.getPage("/documents?filter=0&sortColumn=modifiedAt&sortOrder=desc&offset=" + (page * PAGE_SIZE)
+        JsonNode result = onshape.api().getPage("/documents?filter=0&sortColumn=modifiedAt&sortOrder=desc&offset=" + (page * PAGE_SIZE)
                 + "&limit=" + PAGE_SIZE + q, tokens(access));
         List<RemoteDocument> items = new java.util.ArrayList<>();
         for (JsonNode d : result.path("items")) {
@@ -120,7 +110,7 @@ public class OnshapeProvider implements CadProvider {
 
     @Override
     public FetchedDocument fetch(ProviderAccess access, DocumentRef ref) {
-        return new OnshapeDocuments(api, config).fetch(tokens(access), ref);
+        return new OnshapeDocuments(onshape.api(), onshape.config()).fetch(tokens(access), ref);
     }
 
     @Override
@@ -128,7 +118,7 @@ public class OnshapeProvider implements CadProvider {
         if (!preview.location().startsWith("/thumbnails/")) {
             throw DomainException.badRequest("not an Onshape thumbnail: " + preview.location());
         }
-        return api.image(preview.location(), tokens(access));
+        return onshape.api().image(preview.location(), tokens(access));
     }
 
     @Override
@@ -137,23 +127,24 @@ public class OnshapeProvider implements CadProvider {
             throw DomainException.badRequest("Onshape document ids are 24 lowercase hexadecimal characters.");
         }
         TokenSource tokens = tokens(access);
-        JsonNode document = api.get("/documents/" + externalId, tokens);
+        JsonNode document = onshape.api().get("/documents/" + externalId, tokens);
         String workspace = document.path("defaultWorkspace").path("id").asText("");
         if (!workspace.matches("[0-9a-f]{24}")) {
             throw DomainException.notFound("This document has no thumbnail.");
         }
-        return api.image("/thumbnails/d/" + externalId + "/w/" + workspace + "/s/300x170", tokens);
+        return onshape.api().image("/thumbnails/d/" + externalId + "/w/" + workspace + "/s/300x170", tokens);
     }
 
     private TokenSource tokens(ProviderAccess access) {
-        if (access.sessionId() == null && config.apiKeysConfigured()) {
-            return new ApiKeySigner(config, clock);
+        OnshapeConnection current = onshape;
+        if (access.sessionId() == null && current.config().apiKeysConfigured()) {
+            return new ApiKeySigner(current.config(), current.clock());
         }
         Session session = access.sessionId() == null ? null : sessions.find(access.sessionId()).orElse(null);
         if (session == null || !SessionTokens.present(session)) {
             throw new DomainException(DomainException.Kind.CONFLICT,
                     "Connect your Onshape account first: sign in with Onshape (GET /api/auth/onshape/start).");
         }
-        return new SessionTokens(session, oauth, clock);
+        return new SessionTokens(session, current.oauth(), current.clock());
     }
 }
