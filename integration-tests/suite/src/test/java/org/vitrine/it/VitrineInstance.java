@@ -45,6 +45,8 @@ final class VitrineInstance implements AutoCloseable {
     final Path home;
     final int port;
     final int dbPort;
+    /** On an external server, each instance gets a database of its own, as the embedded default gives it. */
+    private final String externalDbUrl;
     final String token = "it-" + UUID.randomUUID() + UUID.randomUUID();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> extraEnv = new HashMap<>();
@@ -55,6 +57,7 @@ final class VitrineInstance implements AutoCloseable {
         this.home = home;
         this.port = freePort();
         this.dbPort = freePort();
+        this.externalDbUrl = externalDatabase() ? createExternalDatabase() : null;
         Files.createDirectories(home.resolve("deploy"));
         copyTree(DIST.resolve("config"), home.resolve("config"));
         // the suite polls quickly from one address; the rate-limit tests set their own budgets
@@ -111,7 +114,7 @@ final class VitrineInstance implements AutoCloseable {
         env.put("VITRINE_ADMIN_TOKEN", token);
         env.put("VITRINE_DB_EMBEDDED_PORT", Integer.toString(dbPort));
         if (externalDatabase()) {
-            env.put("VITRINE_DB_URL", EXTERNAL_DB_URL);
+            env.put("VITRINE_DB_URL", externalDbUrl);
             env.put("VITRINE_DB_USER", System.getenv().getOrDefault("VITRINE_TEST_DB_USER", ""));
             env.put("VITRINE_DB_PASSWORD", System.getenv().getOrDefault("VITRINE_TEST_DB_PASSWORD", ""));
         }
@@ -252,7 +255,7 @@ final class VitrineInstance implements AutoCloseable {
     /** A JDBC connection to the database this instance uses. */
     Connection database() throws SQLException {
         if (externalDatabase()) {
-            return DriverManager.getConnection(EXTERNAL_DB_URL, System.getenv("VITRINE_TEST_DB_USER"),
+            return DriverManager.getConnection(externalDbUrl, System.getenv("VITRINE_TEST_DB_USER"),
                     System.getenv("VITRINE_TEST_DB_PASSWORD"));
         }
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + dbPort + "/vitrine", "root", "");
@@ -287,7 +290,33 @@ final class VitrineInstance implements AutoCloseable {
             }
         } finally {
             stopLeftovers();
+            if (externalDbUrl != null) {
+                try (Connection c = server(); java.sql.Statement st = c.createStatement()) {
+                    st.execute("DROP DATABASE IF EXISTS `" + externalDbUrl.substring(externalDbUrl.lastIndexOf('/') + 1) + "`");
+                }
+            }
         }
+    }
+
+    /**
+     * A fresh database beside the one VITRINE_TEST_DB_URL names, e.g. {@code vitrine_ci_<n>}; the test user needs
+     * the right to create databases with that prefix (.ci/run grants it).
+     */
+    private static String createExternalDatabase() throws IOException {
+        String base = EXTERNAL_DB_URL.substring(0, EXTERNAL_DB_URL.lastIndexOf('/') + 1);
+        String name = EXTERNAL_DB_URL.substring(EXTERNAL_DB_URL.lastIndexOf('/') + 1).split("\\?")[0]
+                + "_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        try (Connection c = server(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IOException("cannot create test database " + name + " on the external server: " + e.getMessage(), e);
+        }
+        return base + name;
+    }
+
+    private static Connection server() throws SQLException {
+        String base = EXTERNAL_DB_URL.substring(0, EXTERNAL_DB_URL.lastIndexOf('/') + 1);
+        return DriverManager.getConnection(base, System.getenv("VITRINE_TEST_DB_USER"), System.getenv("VITRINE_TEST_DB_PASSWORD"));
     }
 
     /** Whatever still runs from this home (a database server after a failed test) is stopped. */
