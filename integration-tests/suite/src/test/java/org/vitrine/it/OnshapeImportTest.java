@@ -107,6 +107,30 @@ class OnshapeImportTest {
         assertEquals("image/png", preview.contentType());
     }
 
+    @Test
+    void imported_documents_are_found_in_the_public_catalog_and_bad_parameters_are_named() throws Exception {
+        String id = onshape.addDocument(org.vitrine.it.onshape.FakeDocument.named("Planetary gearbox housing"));
+        Browser browser = new Browser(vitrine);
+        OnshapeSignInFlow.signIn(vitrine, browser, null);
+        long job = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", List.of(id))).json().path("id").asLong();
+        assertEquals(1, awaitJob(browser, job).path("done").asInt());
+
+        Browser anonymous = new Browser(vitrine);
+        JsonNode found = anonymous.get("/api/documents?q=gearbox").json();
+        assertEquals(1, found.path("total").asLong(), found.toString());
+        assertEquals("Planetary gearbox housing", found.path("items").get(0).path("name").asText());
+        assertTrue(found.path("items").get(0).path("thumbnailUrl").asText().endsWith("/previews/300x170"));
+        assertEquals(0, anonymous.get("/api/documents?q=unicorn").json().path("total").asLong());
+        JsonNode all = anonymous.get("/api/documents?sort=name&size=100").json();
+        assertTrue(all.path("total").asLong() >= 1 && all.path("items").size() == Math.min(100, all.path("total").asInt()), all.toString());
+
+        for (String bad : new String[] {"size=0", "size=101", "page=-1", "page=x", "sort=random"}) {
+            Browser.Reply refused = anonymous.get("/api/documents?" + bad);
+            assertEquals(400, refused.status(), bad);
+            assertTrue(refused.detail().contains(bad.substring(0, bad.indexOf('='))), refused.toString());
+        }
+    }
+
     static JsonNode awaitJob(Browser browser, long job) throws Exception {
         JsonNode[] last = new JsonNode[1];
         VitrineInstance.await("import job " + job + " to complete", Duration.ofSeconds(120), () -> {

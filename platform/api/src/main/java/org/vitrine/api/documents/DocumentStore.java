@@ -29,4 +29,7 @@ public interface DocumentStore {
     Optional<PublishedDocument> find(long id);
 
     Optional<PublishedDocument> findByExternalId(String provider, String externalId);
+
+    /** A page of public documents matching the query (disabled documents never appear). */
+    CatalogPage search(CatalogQuery query);
 }

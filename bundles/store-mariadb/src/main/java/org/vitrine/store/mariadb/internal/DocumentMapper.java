@@ -63,4 +63,8 @@ public interface DocumentMapper {
     DocumentRow byId(@Param("id") long id);
 
     DocumentRow byExternalId(@Param("provider") String provider, @Param("externalId") String externalId);
+
+    long catalogCount(@Param("q") org.vitrine.api.documents.CatalogQuery query);
+
+    List<CatalogRow> catalogPage(@Param("q") org.vitrine.api.documents.CatalogQuery query, @Param("offset") long offset);
 }

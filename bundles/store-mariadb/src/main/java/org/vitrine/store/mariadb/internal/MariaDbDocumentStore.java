@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vitrine.api.cad.FetchedDocument;
+import org.vitrine.api.documents.CatalogPage;
+import org.vitrine.api.documents.CatalogQuery;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
 import org.vitrine.api.documents.StoredPreview;
@@ -94,6 +96,13 @@ public class MariaDbDocumentStore implements DocumentStore {
     }
 
     /** In one transaction, so the document and its rows come from the same moment. */
+    @Override
+    public CatalogPage search(CatalogQuery query) {
+        return MapperSessions.inSession(database, DocumentMapper.class, m -> new CatalogPage(
+                m.catalogPage(query, (long) query.page() * query.size()).stream().map(CatalogRow::toEntry).toList(),
+                m.catalogCount(query), query.page(), query.size()));
+    }
+
     private Optional<PublishedDocument> read(Function<DocumentMapper, DocumentRow> query) {
         return Optional.ofNullable(MapperSessions.inTransaction(database, DocumentMapper.class, query))
                 .map(DocumentRow::toDocument);

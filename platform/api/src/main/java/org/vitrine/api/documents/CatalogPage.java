@@ -1,0 +1,23 @@
+package org.vitrine.api.documents;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One page of the public catalog.
+ *
+ * @param items the documents of the page
+ * @param total how many documents match
+ * @param page  the page number
+ * @param size  the page size asked for
+ */
+public record CatalogPage(List<Entry> items, long total, int page, int size) {
+
+    public CatalogPage {
+        items = List.copyOf(items);
+    }
+
+    /** A document as the catalog lists it; {@code hasPreview} tells whether a 300x170 preview is stored. */
+    public record Entry(long id, String name, String provider, String licence, Instant updatedAt, boolean hasPreview) {
+    }
+}

@@ -1,0 +1,20 @@
+package org.vitrine.api.documents;
+
+/**
+ * What a person looks for in the public catalog. Null filters match everything.
+ *
+ * @param text     full-text search over names, descriptions, tags and element names; results by relevance
+ * @param provider only documents from this provider
+ * @param licence  only documents under this SPDX licence
+ * @param tag      only documents with this tag
+ * @param sort     order when no text is given
+ * @param page     page number from 0
+ * @param size     documents per page, 1 to 100
+ */
+public record CatalogQuery(String text, String provider, String licence, String tag, Sort sort, int page, int size) {
+
+    /** Orders of the catalog. */
+    public enum Sort {
+        RECENT, NAME, UPDATED
+    }
+}
