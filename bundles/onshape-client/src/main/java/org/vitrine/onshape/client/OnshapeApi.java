@@ -7,11 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Calls Onshape's REST API politely: a bounded number of calls at once; a 429 is waited out when its
  * {@code Retry-After} is short and becomes a {@link RateLimitedException}, which pauses the job, when it is long; 5xx answers and
- * timeouts are retried with exponential backoff and jitter; a 401 refreshes the token once; pages are followed
- * through {@code next} until it is absent, but only on the configured API host. Paths are relative to the
- * configured API base; no address given by a person is ever called.
+ * timeouts are retried with exponential backoff and jitter; a 401 refreshes the token once. Paths are relative
+ * to the configured API base; no address given by a person is ever called (list pages are asked for by offset,
+ * and a {@code next} link only tells that more follow).
  */
 public final class OnshapeApi {
 
@@ -40,7 +37,6 @@ public final class OnshapeApi {
     private final HttpClient http;
     private final Semaphore concurrency;
     private final ObjectMapper json = new ObjectMapper();
-    private final AtomicLong remaining = new AtomicLong(-1);
 
     public OnshapeApi(OnshapeConfig config, HttpClient http) {
         this.config = config;
@@ -53,33 +49,11 @@ public final class OnshapeApi {
         return json(call(URI.create(config.apiBase() + path), tokens, ACCEPT));
     }
 
-    /** GET every page of a list resource, following {@code next}. */
-    public List<JsonNode> getAllPages(String path, TokenSource tokens) {
-        List<JsonNode> items = new ArrayList<>();
-        URI next = URI.create(config.apiBase() + path);
-        for (int pages = 0; next != null && pages < 1000; pages++) {
-            JsonNode page = json(call(next, tokens, ACCEPT));
-            page.path("items").forEach(items::add);
-            next = page.hasNonNull("next") && !page.path("next").asText().isEmpty() ? onApiHost(page.path("next").asText()) : null;
-        }
-        return items;
-    }
-
-    /** GET one page of a list resource: its items and whether more follow. */
-    public JsonNode getPage(String path, TokenSource tokens) {
-        return get(path, tokens);
-    }
-
     /** GET an image. */
     public Picture image(String path, TokenSource tokens) {
         HttpResponse<byte[]> response = call(URI.create(config.apiBase() + path), tokens, "image/*");
         String type = response.headers().firstValue("Content-Type").orElse("image/png").split(";")[0].trim();
         return new Picture(type.startsWith("image/") ? type : "image/png", response.body());
-    }
-
-    /** The last {@code X-Rate-Limit-Remaining} Onshape reported, or -1. */
-    public long rateLimitRemaining() {
-        return remaining.get();
     }
 
     private HttpResponse<byte[]> call(URI uri, TokenSource tokens, String accept) {
@@ -95,13 +69,6 @@ public final class OnshapeApi {
                 backoff(attempt, e.getClass().getSimpleName(), uri);
                 continue;
             }
-            response.headers().firstValue("X-Rate-Limit-Remaining").ifPresent(v -> {
-                try {
-                    remaining.set(Long.parseLong(v.trim()));
-                } catch (NumberFormatException ignored) {
-                    // a malformed header is no reason to fail the call
-                }
-            });
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response;
@@ -176,14 +143,6 @@ public final class OnshapeApi {
         } catch (NumberFormatException e) {
             return 60;
         }
-    }
-
-    private URI onApiHost(String next) {
-        URI uri = URI.create(next);
-        if (!OnshapeConfig.origin(uri).equals(OnshapeConfig.origin(config.apiUrl()))) {
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Onshape pointed the next page at another host; refused.");
-        }
-        return uri;
     }
 
     private JsonNode json(HttpResponse<byte[]> response) {

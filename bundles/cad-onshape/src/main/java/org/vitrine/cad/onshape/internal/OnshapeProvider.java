@@ -98,7 +98,7 @@ public class OnshapeProvider implements CadProvider {
     @Override
     public DocumentPage listDocuments(ProviderAccess access, String query, int page) {
         String q = query == null || query.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(query.strip(), java.nio.charset.StandardCharsets.UTF_8);
-        JsonNode result = onshape.api().getPage("/documents?filter=0&sortColumn=modifiedAt&sortOrder=desc&offset=" + (page * PAGE_SIZE)
+        JsonNode result = onshape.api().get("/documents?filter=0&sortColumn=modifiedAt&sortOrder=desc&offset=" + (page * PAGE_SIZE)
                 + "&limit=" + PAGE_SIZE + q, tokens(access));
         List<RemoteDocument> items = new java.util.ArrayList<>();
         for (JsonNode d : result.path("items")) {
