@@ -59,13 +59,21 @@ export async function render(ctx) {
       workspacesSection(doc.workspaces || [])));
 }
 
-function designersBlock(designers) {
+// The API credits a person once per role (owner, creator, modifier); the page names each person once.
+function designersBlock(credits) {
+  const people = new Map();
+  for (const c of credits) {
+    const person = people.get(c.id) || { id: c.id, name: c.name, roles: [] };
+    if (c.role && !person.roles.includes(c.role)) person.roles.push(c.role);
+    people.set(c.id, person);
+  }
+  const designers = [...people.values()];
   return h('div', { class: 'designers-block' },
     h('h2', { class: 'label', text: designers.length === 1 ? 'Designer' : 'Designers' }),
     designers.length === 0 ? h('p', { class: 'muted', text: 'Not credited.' }) : null,
     h('ul', { id: 'doc-designers', class: 'inline-list' }, designers.map((d) => h('li', null,
       h('a', { href: `/designers/${encodeURIComponent(d.id)}`, text: d.name }),
-      d.role ? h('span', { class: 'role', text: ` (${d.role})` }) : null))));
+      d.roles.length ? h('span', { class: 'role', text: ` (${d.roles.join(', ')})` }) : null))));
 }
 
 function facts(doc) {
