@@ -91,7 +91,7 @@ class WebImportTest {
         awaitJobFinished(css, "completed");
         assertEquals(NAMES.size() + " / " + NAMES.size(), chromium.visible(css + " .job-count").getText().trim());
         assertEquals(String.valueOf(NAMES.size()), chromium.present(css + " progress.job-progress").getDomProperty("max"));
-        chromium.screenshot("import");
+        chromium.screenshot("import-progress");
         for (String onshapeId : selected) {
             assertEquals(1, ImportJobs.copiesOf(vitrine, onshapeId), "imported once: " + onshapeId);
         }
