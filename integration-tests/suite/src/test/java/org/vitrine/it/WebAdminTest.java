@@ -25,6 +25,7 @@ class WebAdminTest {
     private static final String ADMIN_PASSWORD = "granite harbour 91 at dawn";
     private static final String ONSHAPE = "auth-onshape";
     private static final String REQUIRED = "store-mariadb";
+    private static final String PASSWORD_SIGN_IN = "auth-password";
 
     @RegisterExtension
     static final ChromiumSession chromium = new ChromiumSession();
@@ -90,20 +91,34 @@ class WebAdminTest {
 
     @Test
     void a_refused_switch_shows_the_reason_and_changes_nothing() throws Exception {
-        HttpResponse<String> refusal = vitrine.putAsAdmin("/api/admin/modules/" + REQUIRED, "{\"enabled\": false}");
+        // the admin signs in with a password only: switching password sign-in off would lock every admin out
+        HttpResponse<String> refusal = vitrine.putAsAdmin("/api/admin/modules/" + PASSWORD_SIGN_IN, "{\"enabled\": false}");
         assertEquals(409, refusal.statusCode(), refusal.body());
         String reason = VitrineInstance.JSON.readTree(refusal.body()).path("detail").asText();
+        assertFalse(reason.isBlank(), refusal.body());
 
         signInAsAdmin();
         chromium.open("/admin/modules");
-        String row = row(REQUIRED);
+        String row = row(PASSWORD_SIGN_IN);
         chromium.awaitText(row + " .module-state", "enabled");
         chromium.click(row + " button.module-toggle");
         chromium.awaitText("#modules-error[role=alert]", reason);
         chromium.screenshot("admin-modules-refused");
         chromium.open("/admin/modules");
         chromium.awaitText(row + " .module-state", "enabled");
-        assertEquals("enabled", vitrine.module(REQUIRED).path("state").asText());
+        assertEquals("enabled", vitrine.module(PASSWORD_SIGN_IN).path("state").asText());
+    }
+
+    @Test
+    void a_required_module_offers_no_switch_and_says_why() throws Exception {
+        signInAsAdmin();
+        chromium.open("/admin/modules");
+        String row = row(REQUIRED);
+        chromium.awaitText(row + " .module-state", "enabled");
+        WebElement toggle = chromium.visible(row + " button.module-toggle");
+        assertFalse(toggle.isEnabled(), "a required module cannot be switched off");
+        String why = toggle.getDomAttribute("title");
+        assertTrue(why != null && why.toLowerCase().contains("required"), "the button says why: " + why);
     }
 
     @Test

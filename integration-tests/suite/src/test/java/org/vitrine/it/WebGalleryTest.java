@@ -180,12 +180,12 @@ class WebGalleryTest {
                 operations += path.has(method) ? 1 : 0;
             }
         }
-        assertTrue(operations > 10, "the description covers the API: " + operations + " operations");
         chromium.open("/api-docs");
+        chromium.screenshot("api-docs");
+        assertTrue(operations > 10, "the description covers the API: " + operations + " operations");
         int expected = operations;
         chromium.waitUntil(expected + " operations listed", ChromiumSession.WAIT, d -> chromium.all("#api-paths li").size() == expected);
         assertTrue(texts("#api-paths li").stream().anyMatch(t -> t.contains("/api/documents")), "the catalog is described");
-        chromium.screenshot("api-docs");
     }
 
     private static void search(String words) {
