@@ -5,9 +5,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -227,15 +228,31 @@ final class ChromiumSession implements ExecutionCondition, BeforeAllCallback, Af
         driver.manage().deleteAllCookies();
     }
 
-    /** Saves what the browser shows as {@code target/screenshots/<name>.png}, for a person to look at. */
+    /** Saves the whole page (not only the window) as {@code target/screenshots/<name>.png}, for a person to look at. */
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, wholePage());
             return target;
         } catch (IOException e) {
             throw new IllegalStateException("cannot save the screenshot " + name, e);
+        }
+    }
+
+    /** The page down to its end (at most 6000 CSS pixels), through the DevTools protocol; the window alone if that fails. */
+    private byte[] wholePage() {
+        try {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+            double width = ((Number) size.get("width")).doubleValue();
+            double height = Math.min(6000, ((Number) size.get("height")).doubleValue());
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            return Base64.getDecoder().decode((String) shot.get("data"));
+        } catch (RuntimeException devToolsRefused) {
+            return driver.getScreenshotAs(OutputType.BYTES);
         }
     }
 
