@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.vitrine.it.onshape.FakeDocument;
 import org.vitrine.it.onshape.FakeDocument.ElementType;
 import org.vitrine.it.onshape.FakeOnshape;
@@ -118,6 +119,30 @@ class WebGalleryTest {
         assertEquals(onshape.signedInUser().name(), designer.getText());
         assertFalse(chromium.shown("select#licence-select"), "only its importer or an admin may change the licence");
         chromium.screenshot("document");
+    }
+
+    @Test
+    void the_gallery_sorts_and_filters_by_tag_and_keeps_that_state_in_its_address() {
+        chromium.open("/");
+        new Select(chromium.visible("select#sort")).selectByValue("name");
+        chromium.waitUntil("the sort in the address", ChromiumSession.WAIT, d -> chromium.location().contains("sort=name"));
+        chromium.waitUntil("the cards sorted by name", ChromiumSession.WAIT, d -> {
+            List<String> words = cardTitles().stream().filter(t -> !t.equals(MARKUP)).toList();
+            return words.size() == 3 && words.equals(words.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        });
+
+        WebElement tag = chromium.visible("input#filter-tag");
+        tag.clear();
+        tag.sendKeys("robotics", Keys.ENTER);
+        chromium.waitUntil("the tag in the address", ChromiumSession.WAIT, d -> chromium.location().contains("tag=robotics"));
+        chromium.waitUntil("only the document tagged robotics", ChromiumSession.WAIT, d -> cardTitles().equals(List.of(GEARBOX)));
+        chromium.awaitText("#result-count", "1");
+
+        chromium.driver().navigate().refresh();
+        chromium.awaitReady();
+        chromium.waitUntil("the same cards after a reload", ChromiumSession.WAIT, d -> cardTitles().equals(List.of(GEARBOX)));
+        assertEquals("robotics", chromium.visible("input#filter-tag").getDomProperty("value"));
+        assertEquals("name", chromium.visible("select#sort").getDomProperty("value"));
     }
 
     @Test

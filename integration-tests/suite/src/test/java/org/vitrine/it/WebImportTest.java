@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.vitrine.it.onshape.FakeDocument;
 import org.vitrine.it.onshape.FakeOnshape;
 
@@ -103,6 +104,19 @@ class WebImportTest {
         chromium.open("/");
         chromium.waitUntil("the imported documents in the gallery", ChromiumSession.WAIT,
                 d -> chromium.all("ul#gallery > li.card .card-title").stream().map(WebElement::getText).toList().containsAll(NAMES));
+
+        // the person who imported a document chooses its licence
+        String page = chromium.all("ul#gallery > li.card a.card-link").get(0).getDomAttribute("href");
+        chromium.open(page);
+        new Select(chromium.visible("select#licence-select")).selectByValue("MIT");
+        chromium.click("button#licence-save");
+        chromium.waitUntil("the licence MIT to be shown", ChromiumSession.WAIT,
+                d -> "MIT".equals(chromium.visible("#doc-licence").getText().trim()));
+        chromium.open(page);
+        chromium.waitUntil("the licence MIT after a reload", ChromiumSession.WAIT,
+                d -> "MIT".equals(chromium.visible("#doc-licence").getText().trim()));
+        assertEquals("MIT", new Browser(vitrine).get("/api" + page.replace("/d/", "/documents/")).json().path("licence").asText(),
+                "anyone sees the new licence");
     }
 
     @Test
