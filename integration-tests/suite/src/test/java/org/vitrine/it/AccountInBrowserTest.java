@@ -20,7 +20,7 @@ import org.openqa.selenium.WebElement;
  * a code afterwards.
  */
 @Timeout(300)
-class WebAccountTest {
+class AccountInBrowserTest {
 
     private static final String PASSWORD = "lantern orchard 58 quietly";
 
@@ -30,7 +30,7 @@ class WebAccountTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = VitrineInstance.fresh("web-account").generousSignInLimits().start();
+        vitrine = VitrineInstance.fresh("browser-account").generousSignInLimits().start();
         chromium.at(vitrine);
     }
 

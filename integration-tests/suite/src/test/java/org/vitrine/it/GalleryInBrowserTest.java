@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the browsable API; and a document whose name is markup, shown literally everywhere.
  */
 @Timeout(600)
-class WebGalleryTest {
+class GalleryInBrowserTest {
 
     static final String GEARBOX = "Planetary gearbox housing";
     static final String GEARBOX_DESCRIPTION = "Two-stage reducer housing for NEMA 17 motors";
@@ -47,7 +47,7 @@ class WebGalleryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = OnshapeSignInFlow.connect(VitrineInstance.fresh("web-gallery"), onshape).start();
+        vitrine = OnshapeSignInFlow.connect(VitrineInstance.fresh("browser-gallery"), onshape).start();
         chromium.at(vitrine);
         List<String> ids = new ArrayList<>();
         ids.add(onshape.addDocument(FakeDocument.named(GEARBOX).description(GEARBOX_DESCRIPTION).tags("gearbox", "robotics")

@@ -32,7 +32,7 @@ import org.vitrine.it.onshape.FakeOnshape;
  */
 @Timeout(600)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebImportTest {
+class ImportInBrowserTest {
 
     static final List<String> NAMES = List.of("Planetary gearbox housing", "Bicycle bottle cage", "Desk cable clip");
     static final Duration JOB = Duration.ofSeconds(120);
@@ -45,7 +45,7 @@ class WebImportTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = OnshapeSignInFlow.connect(VitrineInstance.fresh("web-import"), onshape).start();
+        vitrine = OnshapeSignInFlow.connect(VitrineInstance.fresh("browser-import"), onshape).start();
         chromium.at(vitrine);
         for (String name : NAMES) {
             onshape.addDocument(FakeDocument.named(name));
@@ -177,7 +177,7 @@ class WebImportTest {
     }
 
     private static List<String> pickerNames() {
-        return chromium.all("ul#picker li").stream().map(li -> li.getText().trim()).map(WebImportTest::firstLine).toList();
+        return chromium.all("ul#picker li").stream().map(li -> li.getText().trim()).map(ImportInBrowserTest::firstLine).toList();
     }
 
     private static String firstLine(String text) {
