@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.vitrine.it.onshape.FakeDocument;
 import org.vitrine.it.onshape.FakeDocument.ElementType;
@@ -143,6 +144,22 @@ class GalleryInBrowserTest {
         chromium.waitUntil("the same cards after a reload", ChromiumSession.WAIT, d -> cardTitles().equals(List.of(GEARBOX)));
         assertEquals("robotics", chromium.visible("input#filter-tag").getDomProperty("value"));
         assertEquals("name", chromium.visible("select#sort").getDomProperty("value"));
+    }
+
+    @Test
+    void the_gallery_works_with_the_keyboard_alone() {
+        chromium.open("/");
+        chromium.waitUntil("the cards", ChromiumSession.WAIT, d -> cardTitles().size() == imported.size());
+        Actions keyboard = new Actions(chromium.driver());
+        int tabs = 0;
+        while (!Boolean.TRUE.equals(chromium.script("return document.activeElement.matches('a.card-link');"))) {
+            assertTrue(++tabs < 40, "Tab reaches a card link; focus is on " + chromium.script("return document.activeElement.outerHTML;"));
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        String href = (String) chromium.script("return document.activeElement.getAttribute('href');");
+        keyboard.sendKeys(Keys.ENTER).perform();
+        chromium.awaitPath(href);
+        chromium.visible("h1#doc-name");
     }
 
     @Test
