@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 
@@ -111,7 +112,7 @@ class AccountInBrowserTest {
         chromium.type("input#signin-totp", app.wrongCode());
         chromium.click("button#signin-submit");
         chromium.awaitSomeText("#signin-error[role=alert]");
-        assertEquals("/signin", java.net.URI.create(chromium.driver().getCurrentUrl()).getPath(), "a wrong code does not sign in");
+        assertEquals("/signin", URI.create(chromium.driver().getCurrentUrl()).getPath(), "a wrong code does not sign in");
         chromium.type("input#signin-totp", app.nextCode());
         chromium.click("button#signin-submit");
         chromium.awaitPath("/account");
@@ -128,7 +129,7 @@ class AccountInBrowserTest {
         chromium.type("input#register-password", "password1234");
         chromium.click("button#register-submit");
         chromium.awaitSomeText("#register-error[role=alert]");
-        assertEquals("/register", java.net.URI.create(chromium.driver().getCurrentUrl()).getPath());
+        assertEquals("/register", URI.create(chromium.driver().getCurrentUrl()).getPath());
     }
 
     /** Clicks "Sign out" in the header and waits for the signed-out header. */

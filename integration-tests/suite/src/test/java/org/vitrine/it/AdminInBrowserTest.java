@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.vitrine.it.onshape.FakeOnshape;
 
@@ -39,9 +41,9 @@ class AdminInBrowserTest {
         vitrine = OnshapeSignInFlow.connect(VitrineInstance.fresh("browser-admin"), onshape).generousSignInLimits().start();
         chromium.at(vitrine);
         admin = Browser.newEmail("admin");
-        HttpResponse<String> created = vitrine.send(java.net.http.HttpRequest.newBuilder(vitrine.uri("/api/admin/accounts"))
+        HttpResponse<String> created = vitrine.send(HttpRequest.newBuilder(vitrine.uri("/api/admin/accounts"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(VitrineInstance.JSON.writeValueAsString(
+                .POST(HttpRequest.BodyPublishers.ofString(VitrineInstance.JSON.writeValueAsString(
                         Browser.body("email", admin, "password", ADMIN_PASSWORD, "displayName", "Ada Admin",
                                 "roles", List.of("admin"))))), vitrine.token);
         assertEquals(201, created.statusCode(), created.body());
@@ -133,7 +135,7 @@ class AdminInBrowserTest {
         chromium.waitUntil("audit events", ChromiumSession.WAIT, d -> !chromium.all("table#audit tbody tr").isEmpty());
         chromium.screenshot("admin-audit");
         chromium.type("input#audit-action", "module.disable");
-        chromium.visible("input#audit-action").sendKeys(org.openqa.selenium.Keys.ENTER);
+        chromium.visible("input#audit-action").sendKeys(Keys.ENTER);
         chromium.waitUntil("only module.disable events", ChromiumSession.WAIT, d -> {
             List<String> rows = chromium.all("table#audit tbody tr").stream().map(WebElement::getText).toList();
             return !rows.isEmpty() && rows.stream().allMatch(r -> r.contains("module.disable"));
@@ -145,10 +147,7 @@ class AdminInBrowserTest {
     @Test
     void a_person_who_is_not_an_admin_gets_no_admin_link_and_no_modules() throws Exception {
         Browser person = Browser.registered(vitrine, Browser.newEmail("person"), "velvet compass 26 northward");
-        chromium.forgetCookies();
-        chromium.open("/");
-        chromium.driver().manage().addCookie(new org.openqa.selenium.Cookie.Builder(Browser.SESSION_COOKIE, person.sessionCookie())
-                .path("/").isHttpOnly(true).build());
+        chromium.useSessionOf(person);
         chromium.open("/admin/modules");
         chromium.visible("a#nav-account");
         assertFalse(chromium.shown("a#nav-admin"), "no admin link for a person without the admin role");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.NoSuchElementException;
@@ -226,6 +227,13 @@ final class ChromiumSession implements ExecutionCondition, BeforeAllCallback, Af
     /** Forgets every cookie of the site: the next page is seen by someone signed out. */
     void forgetCookies() {
         driver.manage().deleteAllCookies();
+    }
+
+    /** Takes over the session of someone signed in over HTTP (the browser forgets its own cookies first). */
+    void useSessionOf(Browser person) {
+        forgetCookies();
+        open("/");
+        driver.manage().addCookie(new Cookie.Builder(Browser.SESSION_COOKIE, person.sessionCookie()).path("/").isHttpOnly(true).build());
     }
 
     /** Saves the whole page (not only the window) as {@code target/screenshots/<name>.png}, for a person to look at. */

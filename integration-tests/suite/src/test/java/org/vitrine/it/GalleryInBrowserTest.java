@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ class GalleryInBrowserTest {
         chromium.visible("a#nav-register");
         assertFalse(chromium.shown("a#nav-import"), "no import link for someone signed out");
         chromium.waitUntil("4 cards in the gallery", ChromiumSession.WAIT, d -> cardTitles().size() == 4);
-        assertEquals(imported.keySet(), new java.util.HashSet<>(cardTitles()), "every imported document has a card");
+        assertEquals(imported.keySet(), new HashSet<>(cardTitles()), "every imported document has a card");
         chromium.awaitText("#result-count", "4");
         for (WebElement card : chromium.all("ul#gallery > li.card")) {
             String href = card.findElement(By.cssSelector("a.card-link")).getDomAttribute("href");
@@ -175,7 +176,7 @@ class GalleryInBrowserTest {
         chromium.awaitPath(profile);
         assertEquals(name, chromium.visible("h1#designer-name").getText());
         chromium.waitUntil("the designer's documents", ChromiumSession.WAIT,
-                d -> new java.util.HashSet<>(cardTitles()).equals(imported.keySet()));
+                d -> new HashSet<>(cardTitles()).equals(imported.keySet()));
         chromium.screenshot("designer-profile");
     }
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -149,10 +148,7 @@ class ImportInBrowserTest {
     @Order(3)
     void a_person_without_an_onshape_connection_is_offered_to_connect_it() throws Exception {
         Browser person = Browser.registered(vitrine, Browser.newEmail("password-only"), "copper kettle 73 by the sea");
-        chromium.forgetCookies();
-        chromium.open("/");
-        chromium.driver().manage().addCookie(new Cookie.Builder(Browser.SESSION_COOKIE, person.sessionCookie())
-                .path("/").isHttpOnly(true).build());
+        chromium.useSessionOf(person);
         chromium.open("/import");
         String connect = chromium.visible("a#import-onshape-connect").getDomAttribute("href");
         assertTrue(connect.contains("/api/auth/onshape/start"), "it starts the Onshape sign-in: " + connect);
