@@ -145,6 +145,9 @@ public class Database {
             configuration.addMapper(DesignerMapper.class);
             configuration.addMapper(ImportJobMapper.class);
             configuration.addMapper(IdentityMapper.class);
+            configuration.addMapper(ReportMapper.class);
+            configuration.addMapper(ContactRequestMapper.class);
+            configuration.addMapper(AddressMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);
