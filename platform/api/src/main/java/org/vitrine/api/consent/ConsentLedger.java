@@ -1,5 +1,6 @@
 package org.vitrine.api.consent;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,12 @@ public interface ConsentLedger {
      * purpose id. Records under other versions are ignored: they no longer count.
      */
     Map<String, ConsentRecord> latest(ConsentSubject subject, String policyId, String policyVersion);
+
+    /**
+     * For each of these accounts that has one, its latest record about one purpose under this policy id and version,
+     * by account id: one query for many accounts.
+     */
+    Map<Long, ConsentRecord> latestOfAccounts(Collection<Long> accountIds, String purpose, String policyId, String policyVersion);
 
     /** Every record of the subject, newest first. */
     List<ConsentRecord> history(ConsentSubject subject);

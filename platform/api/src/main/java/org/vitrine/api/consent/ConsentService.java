@@ -1,7 +1,9 @@
 package org.vitrine.api.consent;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,6 +24,21 @@ public interface ConsentService {
      * anything (no account, no consent cookie): the policy's defaults apply.
      */
     boolean allows(ConsentSubject subject, String purpose);
+
+    /**
+     * Whether the subject allows the purpose for a request that carries these browser signals: as {@link
+     * #allows(ConsentSubject, String)}, except that what the signals imply under the active policy (e.g. GPC under
+     * the CCPA) and has not been recorded for the subject yet counts as a decision made now, so a signal is honoured
+     * from the very first request. Nothing is recorded: {@link #applySignals} does that.
+     */
+    boolean allows(ConsentSubject subject, String purpose, BrowserSignals signals);
+
+    /**
+     * The accounts among those given that allow the purpose now: one question for a whole page of people (e.g. the
+     * designers of a catalog page) rather than one per person. Empty for a purpose the active policy does not know
+     * and while no policy is active.
+     */
+    Set<Long> accountsAllowing(Collection<Long> accountIds, String purpose);
 
     /** The active policy, if a consent module is on. */
     Optional<ConsentPolicy> activePolicy();

@@ -4,7 +4,7 @@
  * org.vitrine.api.consent.ConsentLedger} that the metadata store keeps, and the {@link
  * org.vitrine.api.consent.ConsentService} that every other part of Vitrine asks before non-essential processing.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.consent;
 

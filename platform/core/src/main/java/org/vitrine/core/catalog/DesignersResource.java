@@ -30,7 +30,8 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * {@code GET /api/designers?q=&page=&size=}: the people credited on public documents, by name, each with the
  * number of their public documents; {@code GET /api/designers/{id}}: one of them (their documents come from
- * {@code GET /api/documents?designer={id}}). A designer credited on no public document is not shown.
+ * {@code GET /api/documents?designer={id}}). A designer credited on no public document is not shown; avatar and
+ * company only as {@link PublicDesigners} allows.
  */
 @Component(service = DesignersResource.class)
 @JakartarsResource
@@ -53,10 +54,12 @@ public class DesignersResource {
     }
 
     private final DesignerStore designers;
+    private final PublicDesigners shown;
 
     @Activate
-    public DesignersResource(@Reference DesignerStore designers) {
+    public DesignersResource(@Reference DesignerStore designers, @Reference PublicDesigners shown) {
         this.designers = designers;
+        this.shown = shown;
     }
 
     @GET
@@ -64,7 +67,7 @@ public class DesignersResource {
                      @QueryParam("size") @DefaultValue("24") String size) {
         DesignerPage result = designers.search(new DesignerQuery(text("q", q, 100), number("page", page, 0, 100_000),
                 number("size", size, 1, MAX_SIZE)));
-        return new Page(result.items().stream().map(d -> new Item(d.id(), d.name(), d.avatarUrl(), d.documentCount())).toList(),
+        return new Page(shown.shown(result.items()).stream().map(d -> new Item(d.id(), d.name(), d.avatarUrl(), d.documentCount())).toList(),
                 result.total(), result.page(), result.size());
     }
 
@@ -72,7 +75,7 @@ public class DesignersResource {
     @Path("{id}")
     public Profile get(@PathParam("id") String id) {
         String unknown = "There is no designer '" + id + "'.";
-        Designer d = designers.find(pathId(id, unknown)).orElseThrow(() -> DomainException.notFound(unknown));
+        Designer d = shown.shown(designers.find(pathId(id, unknown)).orElseThrow(() -> DomainException.notFound(unknown)));
         return new Profile(d.id(), d.name(), d.avatarUrl(), d.company(), d.provider(), d.documentCount());
     }
 }

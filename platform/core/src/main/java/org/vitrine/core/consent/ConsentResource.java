@@ -98,13 +98,10 @@ public class ConsentResource {
     private Who who(String cookie, SecurityContext security, String ip) {
         String visitor = VisitorCookie.valid(cookie);
         Long account = Caller.of(security.getUserPrincipal()).map(Caller::accountId).orElse(null);
-        if (account != null) {
-            if (visitor != null) {
-                consent.attachVisitor(visitor, account, ip);
-            }
-            return new Who(ConsentSubject.account(account), false);
+        if (account != null && visitor != null) {
+            consent.attachVisitor(visitor, account, ip);
         }
-        return new Who(visitor == null ? null : ConsentSubject.visitor(visitor), false);
+        return new Who(ConsentSubject.of(account, cookie), false);
     }
 
     private Response answer(Who who, ConsentView view) {

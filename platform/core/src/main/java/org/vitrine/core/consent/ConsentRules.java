@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.vitrine.api.consent.ConsentPolicy;
@@ -139,6 +141,23 @@ final class ConsentRules {
             }
         }
         return records;
+    }
+
+    /**
+     * The accounts that allow one purpose: all of them when it cannot be refused; otherwise those whose latest
+     * decision under the current version grants it, and those without one when the purpose is granted by default.
+     *
+     * @param decisions each account's latest decision about the purpose under the current version, if any
+     */
+    static Set<Long> allowing(Purpose purpose, Collection<Long> accounts, Map<Long, ConsentRecord> decisions) {
+        Set<Long> allowing = new HashSet<>();
+        for (Long account : accounts) {
+            ConsentRecord decision = decisions.get(account);
+            if (!purpose.refusable() || (decision == null ? purpose.defaultGranted() : decision.granted())) {
+                allowing.add(account);
+            }
+        }
+        return Set.copyOf(allowing);
     }
 
     /**

@@ -3,9 +3,12 @@ package org.vitrine.core.consent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -22,6 +25,7 @@ import org.vitrine.api.consent.ConsentService;
 import org.vitrine.api.consent.ConsentSource;
 import org.vitrine.api.consent.ConsentState;
 import org.vitrine.api.consent.ConsentSubject;
+import org.vitrine.api.consent.Purpose;
 import org.vitrine.api.problem.DomainException;
 
 /**
@@ -36,6 +40,8 @@ public class LedgerConsentService implements ConsentService {
     private final Clock clock;
     private final List<ConsentPolicy> policies = new CopyOnWriteArrayList<>();
     private final Object[] subjectLocks = new Object[64];
+    /** Stands for someone who decided nothing while their browser's signals are weighed; never recorded. */
+    private static final ConsentSubject UNDECIDED = ConsentSubject.visitor("undecided");
 
     @Activate
     public LedgerConsentService(@Reference ConsentLedger ledger) {
@@ -72,6 +78,42 @@ public class LedgerConsentService implements ConsentService {
             return false;
         }
         return resolve(ConsentRules.Snapshot.of(policy.get()), subject).allows(purpose);
+    }
+
+    @Override
+    public boolean allows(ConsentSubject subject, String purpose, BrowserSignals signals) {
+        Optional<ConsentPolicy> active = activePolicy();
+        if (active.isEmpty()) {
+            return false;
+        }
+        ConsentRules.Snapshot policy = ConsentRules.Snapshot.of(active.get());
+        Map<String, Boolean> implied = active.get().impliedBy(signals);
+        if (implied.isEmpty()) {
+            return resolve(policy, subject).allows(purpose);
+        }
+        List<ConsentRecord> history = subject == null ? List.of() : ledger.history(subject);
+        // what applySignals would record now, as if it had: it is the newest decision unless already recorded
+        List<ConsentRecord> pending = ConsentRules.signals(policy, subject == null ? UNDECIDED : subject, implied, history, now(), null);
+        // first, so that they win a tie with a record of the same millisecond, as they would once appended
+        List<ConsentRecord> records = new ArrayList<>(pending);
+        records.addAll(history);
+        return ConsentRules.resolve(policy, records).allows(purpose);
+    }
+
+    @Override
+    public Set<Long> accountsAllowing(Collection<Long> accountIds, String purpose) {
+        Optional<ConsentPolicy> active = activePolicy();
+        if (active.isEmpty() || accountIds.isEmpty()) {
+            return Set.of();
+        }
+        ConsentRules.Snapshot policy = ConsentRules.Snapshot.of(active.get());
+        Purpose p = policy.purpose(purpose);
+        if (p == null) {
+            return Set.of();
+        }
+        Map<Long, ConsentRecord> decisions = p.refusable()
+                ? ledger.latestOfAccounts(accountIds, purpose, policy.info().id(), policy.info().version()) : Map.of();
+        return ConsentRules.allowing(p, accountIds, decisions);
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * What the privacy page says, from {@code config/privacy.properties} (PID {@value PrivacyNotice#PID}, delivered
  * with the consent module that is on). Processors are listed in {@code processors} and each described by
  * {@code processor.<id>.name}, {@code .purposes} (purpose ids, comma-separated), {@code .location} and {@code .url}.
+ * The same file's {@code analytics.script.url} is read by the web layer, which links the analytics script only for
+ * people who allow analytics.
  */
 @ObjectClassDefinition(name = "Vitrine privacy notice", description = "What GET /api/privacy shows")
 @interface PrivacySettings {

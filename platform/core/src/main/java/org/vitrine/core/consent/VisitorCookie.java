@@ -2,7 +2,8 @@ package org.vitrine.core.consent;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.regex.Pattern;
+
+import org.vitrine.api.consent.ConsentSubject;
 
 /**
  * The consent cookie of a visitor without an account: a random id (128 bits) under which their choices are
@@ -11,9 +12,8 @@ import java.util.regex.Pattern;
  */
 final class VisitorCookie {
 
-    static final String NAME = "vitrine_consent";
+    static final String NAME = ConsentSubject.COOKIE;
     private static final long MAX_AGE_SECONDS = 400L * 24 * 3600;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private VisitorCookie() {
@@ -27,7 +27,7 @@ final class VisitorCookie {
 
     /** The id the cookie carries, or {@code null} when it is absent or not one Vitrine could have made. */
     static String valid(String value) {
-        return value != null && ID.matcher(value).matches() ? value : null;
+        return ConsentSubject.visitorIdOf(value);
     }
 
     static String header(String id, boolean secure) {

@@ -1,10 +1,12 @@
 package org.vitrine.web.internal;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.slf4j.Logger;
@@ -37,10 +39,21 @@ public class AccessLogFilter implements Filter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private final boolean https;
+    private final AnalyticsScript analytics;
 
     @Activate
-    public AccessLogFilter(BundleContext context) {
+    public AccessLogFilter(BundleContext context, @Reference AnalyticsScript analytics) {
         this.https = String.valueOf(context.getProperty("vitrine.public.url")).startsWith("https:");
+        this.analytics = analytics;
+    }
+
+    /**
+     * The policy, with the analytics script's origin allowed for scripts and connections when the admin configured
+     * one (whether a page links to the script depends on each person's consent; the policy only permits it).
+     */
+    static String contentSecurityPolicy(Optional<AnalyticsScript.Script> analytics) {
+        return analytics.map(a -> CONTENT_SECURITY_POLICY + "; script-src 'self' " + a.origin() + "; connect-src 'self' " + a.origin())
+                .orElse(CONTENT_SECURITY_POLICY);
     }
 
     @Override
@@ -51,7 +64,7 @@ public class AccessLogFilter implements Filter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy(analytics.script()));
         if (https) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }

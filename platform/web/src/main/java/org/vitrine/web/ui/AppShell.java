@@ -37,7 +37,12 @@ final class AppShell {
      * script need not ask the server who is signed in (most visitors of a public gallery are anonymous).
      */
     String render(HeadMeta head, boolean mayBeSignedIn) {
-        return before + head.toHtml() + between + " data-session=\"" + (mayBeSignedIn ? "maybe" : "none") + "\"" + after;
+        return render(head, "", mayBeSignedIn);
+    }
+
+    /** The page with this head, followed by {@code extraHead} (already HTML, e.g. the analytics script's tag). */
+    String render(HeadMeta head, String extraHead, boolean mayBeSignedIn) {
+        return before + head.toHtml() + extraHead + between + " data-session=\"" + (mayBeSignedIn ? "maybe" : "none") + "\"" + after;
     }
 
     private static String versioned(String template, AssetCatalog assets) {

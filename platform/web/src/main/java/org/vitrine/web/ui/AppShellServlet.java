@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -18,9 +19,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vitrine.api.consent.BrowserSignals;
+import org.vitrine.api.consent.ConsentService;
 import org.vitrine.api.documents.DocumentStatus;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
+import org.vitrine.web.internal.AnalyticsScript;
+import org.vitrine.web.internal.RequestConsentSubject;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.Cookie;
@@ -32,7 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Every page of the web interface ({@code /}, {@code /d/{id}}, {@code /designers}, {@code /signin}, ...) answers
  * with the same app shell; unknown paths get it with status 404 and the browser shows "not found". A public
  * document's page carries a server-written head (title, description, OpenGraph and Twitter tags) so a shared link
- * unfolds with its preview; without a document store the plain shell is served.
+ * unfolds with its preview; without a document store the plain shell is served. The analytics script's tag is in
+ * the head only for people who allow analytics (see {@link AnalyticsSnippet}).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/")
@@ -44,18 +50,27 @@ public class AppShellServlet extends HttpServlet {
     private final transient AppShell shell;
     private final String publicUrl;
 
+    private final transient AnalyticsScript analytics;
+    private final transient RequestConsentSubject subjects;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DocumentStore documents;
 
+    /** Without it nobody is asked about analytics, so nobody gets the analytics script. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConsentService consent;
+
     @Activate
-    public AppShellServlet(BundleContext context) {
+    public AppShellServlet(BundleContext context, @Reference AnalyticsScript analytics, @Reference RequestConsentSubject subjects) {
         this(new AppShell(template(context.getBundle().getEntry(AppShell.TEMPLATE)), AssetCatalog.fromBundle(context.getBundle())),
-                String.valueOf(context.getProperty("vitrine.public.url")));
+                String.valueOf(context.getProperty("vitrine.public.url")), analytics, subjects);
     }
 
-    AppShellServlet(AppShell shell, String publicUrl) {
+    AppShellServlet(AppShell shell, String publicUrl, AnalyticsScript analytics, RequestConsentSubject subjects) {
         this.shell = shell;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.analytics = analytics;
+        this.subjects = subjects;
     }
 
     void setDocuments(DocumentStore documents) {
@@ -85,13 +100,29 @@ public class AppShellServlet extends HttpServlet {
             }
         }
         Cookie[] cookies = request.getCookies();
-        byte[] body = shell.render(head, cookies != null && cookies.length > 0).getBytes(StandardCharsets.UTF_8);
+        byte[] body = shell.render(head, analyticsTag(request), cookies != null && cookies.length > 0).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Vary", "Cookie");
         response.setContentType("text/html;charset=utf-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private String analyticsTag(HttpServletRequest request) {
+        Optional<String> script = analytics.script().map(AnalyticsScript.Script::url);
+        if (script.isEmpty()) {
+            return "";
+        }
+        try {
+            String gpc = request.getHeader("Sec-GPC");
+            BrowserSignals signals = gpc == null ? BrowserSignals.NONE : new BrowserSignals(Map.of(BrowserSignals.SEC_GPC, gpc));
+            return AnalyticsSnippet.tag(script, consent, subjects.of(request), signals);
+        } catch (RuntimeException e) {
+            // no answer about consent means no analytics; the page itself still works
+            LOG.warn("Consent to analytics could not be read, so the page is served without the analytics script: {}", e.toString());
+            return "";
+        }
     }
 
     private static String template(URL url) {

@@ -1,5 +1,6 @@
 package org.vitrine.store.mariadb.internal;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Param;
@@ -12,6 +13,10 @@ public interface ConsentMapper {
     /** The latest row per purpose of one subject among those of one policy id and version. */
     List<ConsentRow> latest(@Param("accountId") Long accountId, @Param("visitorId") String visitorId,
                             @Param("policyId") String policyId, @Param("policyVersion") String policyVersion);
+
+    /** The latest row about one purpose of each of these accounts that has one, under one policy id and version. */
+    List<ConsentRow> latestOfAccounts(@Param("accountIds") Collection<Long> accountIds, @Param("purpose") String purpose,
+                                      @Param("policyId") String policyId, @Param("policyVersion") String policyVersion);
 
     /** Every row of one subject, newest first. */
     List<ConsentRow> history(@Param("accountId") Long accountId, @Param("visitorId") String visitorId);

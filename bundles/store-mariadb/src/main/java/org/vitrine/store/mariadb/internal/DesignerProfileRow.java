@@ -2,7 +2,10 @@ package org.vitrine.store.mariadb.internal;
 
 import org.vitrine.api.documents.Designer;
 
-/** A row of {@code designers} with the number of public documents that credit them. */
+/**
+ * A row of {@code designers} with the number of public documents that credit them; avatar and company fall back to
+ * those of the linked account.
+ */
 public class DesignerProfileRow {
 
     private long id;
@@ -10,10 +13,11 @@ public class DesignerProfileRow {
     private String displayName;
     private String avatarUrl;
     private String company;
+    private Long accountId;
     private long documentCount;
 
     Designer toDesigner() {
-        return new Designer(id, provider, displayName, avatarUrl, company, documentCount);
+        return new Designer(id, provider, displayName, avatarUrl, company, accountId, documentCount);
     }
 
     public long getId() { return id; }
@@ -26,6 +30,8 @@ public class DesignerProfileRow {
     public void setAvatarUrl(String avatarUrl) { this.avatarUrl = avatarUrl; }
     public String getCompany() { return company; }
     public void setCompany(String company) { this.company = company; }
+    public Long getAccountId() { return accountId; }
+    public void setAccountId(Long accountId) { this.accountId = accountId; }
     public long getDocumentCount() { return documentCount; }
     public void setDocumentCount(long documentCount) { this.documentCount = documentCount; }
 }

@@ -1,8 +1,11 @@
 package org.vitrine.store.mariadb.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +43,19 @@ public class MariaDbConsentLedger implements ConsentLedger {
                         m -> m.latest(subject.accountId(), subject.visitorId(), policyId, policyVersion))
                 .forEach(row -> byPurpose.put(row.getPurpose(), row.toRecord()));
         return byPurpose;
+    }
+
+    @Override
+    public Map<Long, ConsentRecord> latestOfAccounts(Collection<Long> accountIds, String purpose, String policyId,
+                                                     String policyVersion) {
+        Map<Long, ConsentRecord> byAccount = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return byAccount;
+        }
+        MapperSessions.inSession(database, ConsentMapper.class,
+                        m -> m.latestOfAccounts(Set.copyOf(accountIds), purpose, policyId, policyVersion))
+                .forEach(row -> byAccount.put(row.getAccountId(), row.toRecord()));
+        return byAccount;
     }
 
     @Override
