@@ -33,7 +33,7 @@ class WebInterfaceTest {
 
     static final String XSS = "<img src=x onerror=alert(1)>";
     static final List<String> PAGES = List.of("/", "/designers", "/designers/1", "/d/1", "/signin", "/register", "/account",
-            "/import", "/admin/modules", "/admin/audit", "/api-docs");
+            "/import", "/admin/modules", "/admin/audit", "/api-docs", "/privacy", "/privacy/settings", "/contact", "/moderation");
     private static final Pattern ASSET_LINK = Pattern.compile("(?:src|href)=\"(/assets/[^\"?]+)\\?v=([^\"]+)\"");
 
     @RegisterExtension
@@ -64,7 +64,8 @@ class WebInterfaceTest {
 
     @Test
     void unknown_paths_get_the_shell_with_404_and_unknown_api_paths_a_problem() throws Exception {
-        for (String path : List.of("/nope", "/d/", "/d/1/extra", "/designers/1/extra", "/admin/other", "/index.html")) {
+        for (String path : List.of("/nope", "/d/", "/d/1/extra", "/designers/1/extra", "/admin/other", "/index.html",
+                "/privacy/other", "/moderation/1")) {
             HttpResponse<String> response = vitrine.get(path);
             assertEquals(404, response.statusCode(), path);
             assertShell(path, response);
