@@ -37,6 +37,8 @@ final class Browser {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private String session;
     private String csrfToken;
+    /** Other cookies this browser keeps (by name), only those it was asked to keep with {@link #keepCookie}. */
+    private final Map<String, String> kept = new LinkedHashMap<>();
 
     Browser(VitrineInstance vitrine) {
         this(vitrine, "Vitrine integration suite");
@@ -100,6 +102,27 @@ final class Browser {
         return send("DELETE", path, body, true, Map.of());
     }
 
+    /** A request with extra headers, e.g. a privacy signal such as {@code Sec-GPC: 1}. */
+    Reply send(String method, String path, Object body, Map<String, String> headers) throws Exception {
+        return send(method, path, body, true, headers);
+    }
+
+    /** Keeps the cookie of that name from now on (as a browser would), and sends it with every request. */
+    Browser keepCookie(String name) {
+        kept.putIfAbsent(name, null);
+        return this;
+    }
+
+    /** The value of a kept cookie, or null when the server has not set it. */
+    String cookie(String name) {
+        return kept.get(name);
+    }
+
+    /** Forgets a kept cookie's value, as clearing the browser's cookies would. */
+    void clearCookie(String name) {
+        kept.put(name, null);
+    }
+
     /** A request with the session cookie but without the CSRF token, as a forged cross-site form would send. */
     Reply withoutCsrfToken(String method, String path, Object body) throws Exception {
         return send(method, path, body, false, Map.of());
@@ -152,11 +175,20 @@ final class Browser {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         }
+        List<String> cookies = new java.util.ArrayList<>();
+        kept.forEach((name, value) -> {
+            if (value != null) {
+                cookies.add(name + "=" + value);
+            }
+        });
         if (session != null) {
-            request.header("Cookie", SESSION_COOKIE + "=" + session);
+            cookies.add(SESSION_COOKIE + "=" + session);
             if (withCsrfToken && csrfToken != null) {
                 request.header(CSRF_HEADER, csrfToken);
             }
+        }
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", String.join("; ", cookies));
         }
         headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -167,6 +199,10 @@ final class Browser {
 
     /** As a browser and the web client would: take the cookie the server sets and the token it hands out. */
     private void remember(Reply reply) {
+        for (String name : kept.keySet()) {
+            reply.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                    .ifPresent(c -> kept.put(name, c.split(";", 2)[0].substring(name.length() + 1)));
+        }
         reply.sessionCookie().ifPresent(cookie -> {
             String value = cookie.split(";", 2)[0].substring(SESSION_COOKIE.length() + 1);
             boolean cleared = value.isEmpty() || cookie.toLowerCase().contains("max-age=0");

@@ -115,6 +115,20 @@ class OpenApiResponsesTest {
     }
 
     @Test
+    void consent_and_privacy_answers_match_the_description() throws Exception {
+        Browser visitor = new Browser(vitrine);
+        check(visitor, "GET", "/api/consent", null, 200);
+        check(visitor, "PUT", "/api/consent", body("purposes", Map.of("analytics", true, "marketing", false), "source", "banner",
+                "uiTextVersion", "banner-1"), 200);
+        check(visitor, "PUT", "/api/consent", body("purposes", Map.of("tracking", true)), 400);
+        check(importer, "GET", "/api/consent", null, 200);
+        check(importer, "PUT", "/api/consent", body("purposes", Map.of("social", true), "source", "settings"), 200);
+        check(importer, "GET", "/api/consent", null, 200);
+        check(visitor, "GET", "/api/privacy", null, 200);
+        assertNoViolations();
+    }
+
+    @Test
     void platform_and_admin_answers_match_the_description() throws Exception {
         check(new Browser(vitrine), "GET", "/api/health", null, 200);
         checkAsAdmin("/api/admin/modules", 200);

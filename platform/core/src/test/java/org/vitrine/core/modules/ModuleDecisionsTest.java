@@ -62,4 +62,23 @@ class ModuleDecisionsTest {
         assertTrue(d.get("consent-gdpr").enabled());
         assertFalse(d.get("consent-ccpa").enabled());
     }
+
+    @Test
+    void with_nothing_in_the_state_file_only_the_default_member_of_a_group_runs() {
+        var all = modules(module("consent-ccpa", false, "consent-policy", false), module("consent-gdpr", true, "consent-policy", true));
+        var d = ModuleDecisions.decide(all, Map.of());
+        assertTrue(d.get("consent-gdpr").enabled());
+        assertFalse(d.get("consent-ccpa").enabled());
+    }
+
+    @Test
+    void switching_to_the_other_member_as_the_admin_api_writes_it_leaves_exactly_that_one_on() {
+        var all = modules(module("consent-ccpa", false, "consent-policy", false), module("consent-gdpr", true, "consent-policy", true));
+        var toCcpa = ModuleDecisions.decide(all, Map.of("consent-ccpa", true, "consent-gdpr", false));
+        assertTrue(toCcpa.get("consent-ccpa").enabled());
+        assertFalse(toCcpa.get("consent-gdpr").enabled());
+        var back = ModuleDecisions.decide(all, Map.of("consent-ccpa", false, "consent-gdpr", true));
+        assertTrue(back.get("consent-gdpr").enabled());
+        assertFalse(back.get("consent-ccpa").enabled());
+    }
 }

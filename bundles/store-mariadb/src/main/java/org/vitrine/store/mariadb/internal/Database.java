@@ -145,6 +145,7 @@ public class Database {
             configuration.addMapper(DesignerMapper.class);
             configuration.addMapper(ImportJobMapper.class);
             configuration.addMapper(IdentityMapper.class);
+            configuration.addMapper(ConsentMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);
