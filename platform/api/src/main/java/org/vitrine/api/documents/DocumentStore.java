@@ -1,5 +1,6 @@
 package org.vitrine.api.documents;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,4 +41,34 @@ public interface DocumentStore {
      * @return false when there is no such document
      */
     boolean setLicence(long id, String licence);
+
+    /**
+     * Takes a public document down: it stays in the database, answers 410, and leaves the catalog, search and
+     * designer counts. Any kept catalog totals are forgotten.
+     *
+     * @param reason the short public reason (at most 1000 characters)
+     * @return false when there is no such public document (unknown, importing or already taken down)
+     */
+    boolean disable(long id, String reason, Instant at);
+
+    /**
+     * Records a request to remove a document and takes it down in one transaction (a document already taken
+     * down stays down, with this reason and its first time).
+     *
+     * @param requestedBy   the asking account, or null (the operations token)
+     * @param requestReason what the person wrote, for admins; may be null
+     * @param publicReason  the short public reason
+     * @return the deletion request's id, or empty when there is no such document
+     */
+    Optional<Long> requestDeletion(long id, Long requestedBy, String requestReason, String publicReason, Instant at);
+
+    /**
+     * Shows a taken-down document again; standing deletion requests for it are marked restored.
+     *
+     * @return false when there is no such taken-down document
+     */
+    boolean restore(long id, Instant at);
+
+    /** Why a document is taken down; empty when it is not (or is unknown). */
+    Optional<Takedown> takedown(long id);
 }

@@ -18,6 +18,7 @@ import org.vitrine.api.documents.DocumentStatus;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
 import org.vitrine.api.documents.StoredPreview;
+import org.vitrine.api.documents.Takedown;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 
@@ -37,8 +38,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * Public documents: {@code GET /api/documents/{id}} (no sign-in needed; 410 once taken down; {@code canEdit} tells
- * whether the caller may change it, as its importer or an admin) and its stored
+ * Public documents: {@code GET /api/documents/{id}} (no sign-in needed; 410 once taken down, with the short public
+ * reason; {@code canEdit} tells whether the caller may change it, as its importer or an admin) and its stored
  * previews at {@code /api/documents/{id}/previews/{size}}, served from Vitrine's own copy with a strong ETag,
  * never from the provider.
  */
@@ -119,7 +120,8 @@ public class DocumentsResource {
         }
         PublishedDocument d = documents.find(documentId).orElseThrow(() -> DomainException.notFound("There is no document " + id + "."));
         if (d.status() == DocumentStatus.DISABLED) {
-            throw new DomainException(DomainException.Kind.GONE, "This document was taken down.");
+            String reason = documents.takedown(documentId).map(Takedown::reason).orElse(null);
+            throw new DomainException(DomainException.Kind.GONE, "This document was taken down." + (reason == null ? "" : " " + reason));
         }
         return d;
     }

@@ -1,10 +1,11 @@
 package org.vitrine.core.http;
 
+import org.vitrine.api.accounts.EmailAddress;
 import org.vitrine.api.problem.DomainException;
 
 /**
- * Reads query parameters the one way every resource does: blank means absent, and anything unusable is a 400
- * whose detail names the parameter and says what it takes.
+ * Reads query parameters (and the fields of JSON bodies) the one way every resource does: blank means absent, and
+ * anything unusable is a 400 whose detail names the parameter and says what it takes.
  */
 public final class QueryParams {
 
@@ -56,5 +57,18 @@ public final class QueryParams {
             // reported below
         }
         throw DomainException.notFound(notFound);
+    }
+
+    /** An e-mail address, normalised (trimmed, lower case), or null when absent or blank. */
+    public static String email(String name, String value) {
+        String v = text(name, value, 254);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return EmailAddress.parse(v).value();
+        } catch (DomainException e) {
+            throw DomainException.badRequest("'" + name + "' is not an e-mail address.");
+        }
     }
 }

@@ -39,7 +39,9 @@ public class BucketRateLimiter implements RateLimiter {
             "login.account", "10/1m",
             "register.ip", "20/1h",
             "twofactor.account", "10/1m",
-            "password.account", "5/1m");
+            "password.account", "5/1m",
+            "report.ip", "10/1h",
+            "contact.ip", "5/1h");
 
     private final Map<String, Bandwidth> policies = new ConcurrentHashMap<>();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();

@@ -146,6 +146,9 @@ public class Database {
             configuration.addMapper(ImportJobMapper.class);
             configuration.addMapper(IdentityMapper.class);
             configuration.addMapper(ConsentMapper.class);
+            configuration.addMapper(ReportMapper.class);
+            configuration.addMapper(ContactRequestMapper.class);
+            configuration.addMapper(AddressMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

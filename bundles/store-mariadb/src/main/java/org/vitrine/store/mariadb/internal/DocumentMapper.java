@@ -73,4 +73,24 @@ public interface DocumentMapper {
 
     /** Returns the number of matched rows. */
     int updateLicence(@Param("id") long id, @Param("licence") String licence);
+
+    /** Takes a public document down; returns the number of matched rows. */
+    int disable(@Param("id") long id, @Param("reason") String reason, @Param("at") LocalDateTime at);
+
+    /** Takes a document down whatever its status (but importing); returns the number of matched rows. */
+    int disableOnRequest(@Param("id") long id, @Param("reason") String reason, @Param("at") LocalDateTime at);
+
+    void insertDeletionRequest(@Param("documentId") long documentId, @Param("requestedBy") Long requestedBy,
+                               @Param("reason") String reason, @Param("at") LocalDateTime at);
+
+    /** The id the last insert of this session generated. */
+    long lastInsertId();
+
+    /** Shows a taken-down document again; returns the number of matched rows. */
+    int restore(@Param("id") long id);
+
+    int markDeletionRequestsRestored(@Param("documentId") long documentId, @Param("at") LocalDateTime at);
+
+    /** Why the document is taken down, or null when it is not. */
+    TakedownRow takedown(@Param("id") long id);
 }

@@ -1,5 +1,6 @@
 package org.vitrine.store.mariadb.internal;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import org.vitrine.api.documents.CatalogQuery;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
 import org.vitrine.api.documents.StoredPreview;
+import org.vitrine.api.documents.Takedown;
 
 /**
  * Documents in the {@code documents} table and the tables of their elements, workspaces, versions, tags,
@@ -120,6 +122,46 @@ public class MariaDbDocumentStore implements DocumentStore {
     public boolean setLicence(long id, String licence) {
         Objects.requireNonNull(licence, "licence");
         return MapperSessions.inSession(database, DocumentMapper.class, m -> m.updateLicence(id, licence)) > 0;
+    }
+
+    /*
+     * Taking down and restoring change what the catalog counts as public: they go through this store, never
+     * around it, so whatever the store keeps about the catalog learns of the change here.
+     */
+    @Override
+    public boolean disable(long id, String reason, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return MapperSessions.inSession(database, DocumentMapper.class, m -> m.disable(id, reason, UtcTimes.toColumn(at))) > 0;
+    }
+
+    @Override
+    public Optional<Long> requestDeletion(long id, Long requestedBy, String requestReason, String publicReason, Instant at) {
+        LocalDateTime time = UtcTimes.toColumn(Objects.requireNonNull(at, "at"));
+        return Optional.ofNullable(MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
+            if (m.disableOnRequest(id, publicReason, time) == 0) {
+                return null;
+            }
+            m.insertDeletionRequest(id, requestedBy, requestReason, time);
+            return m.lastInsertId();
+        }));
+    }
+
+    @Override
+    public boolean restore(long id, Instant at) {
+        LocalDateTime time = UtcTimes.toColumn(Objects.requireNonNull(at, "at"));
+        return MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
+            if (m.restore(id) == 0) {
+                return false;
+            }
+            m.markDeletionRequestsRestored(id, time);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Takedown> takedown(long id) {
+        return Optional.ofNullable(MapperSessions.inSession(database, DocumentMapper.class, m -> m.takedown(id)))
+                .map(TakedownRow::toTakedown);
     }
 
     private Optional<PublishedDocument> read(Function<DocumentMapper, DocumentRow> query) {

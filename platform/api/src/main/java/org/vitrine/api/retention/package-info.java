@@ -1,0 +1,10 @@
+/**
+ * Retention of client addresses: the stored addresses older than the retention period, and their replacement
+ * by anonymised ones.
+ */
+@Version("1.0.0")
+@Export
+package org.vitrine.api.retention;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
