@@ -1,17 +1,16 @@
 // The privacy banner, shown while the active policy (or a new version of it) waits for the visitor's decision.
 // Accept all, Refuse all and Choose are the same size and style; Choose opens one switch per purpose, all off.
-// It is not a dialog: the page stays readable and usable (the page keeps room for it at its end), and it comes
-// first in the keyboard order after the skip link. The privacy settings page has the same switches, so the
-// banner stays away from it.
+// It is not a dialog and covers nothing: it sits above the header, in the page's flow, so the page stays
+// readable and usable, and it comes first in the keyboard and reading order after the skip link. The privacy
+// settings page has the same switches, so the banner stays away from it.
 import { h, replace } from './dom.js';
-import { everything, loadConsent, onConsentChange, policyLine, purposeSwitches, saveConsent } from './consent.js';
+import { everything, loadConsent, onConsentChange, policyLine, purposeSwitches, refusable, saveConsent } from './consent.js';
 import { alertBox, showAlert } from './views.js';
 
 const SETTINGS_PATH = '/privacy/settings';
 
 let current = null;
 let banner = null;
-let resizeWatch = null;
 
 /** Asks the server whether a decision is needed and shows the banner if so; never fails the page. */
 export async function startConsentBanner() {
@@ -79,10 +78,7 @@ function show() {
   banner = h('div', { id: 'consent-banner', class: 'consent-banner', role: 'region', 'aria-labelledby': 'consent-title' },
     h('div', { class: 'consent-inner' },
       h('h2', { id: 'consent-title', class: 'consent-title', text: 'Your privacy choices' }),
-      h('p', { class: 'consent-text' },
-        'Vitrine uses what it needs to work. With your permission it would also count visits, show your public '
-          + 'profile on your designs and send you its newsletter. Nothing optional is on until you say so; you can change '
-          + 'your mind at any time in ',
+      h('p', { class: 'consent-text' }, introduction(view), ' You can change your mind at any time in ',
         h('a', { href: SETTINGS_PATH, text: 'privacy settings' }), '. ',
         h('a', { href: '/privacy', text: 'How Vitrine uses your data' }), '.'),
       view.policy ? h('p', { class: 'consent-policy muted', text: policyLine(view.policy) }) : null,
@@ -95,30 +91,25 @@ function show() {
   const skip = document.querySelector('.skip-link');
   if (skip) skip.after(banner);
   else document.body.prepend(banner);
-  keepRoomForBanner();
 }
 
 function hide() {
-  const hadFocus = banner.contains(document.activeElement);
+  // the answer buttons are disabled while saving, which sends focus to <body>: give it to the page instead
+  const hadFocus = banner.contains(document.activeElement) || document.activeElement === document.body;
   banner.remove();
   banner = null;
-  if (resizeWatch) resizeWatch.disconnect();
-  resizeWatch = null;
-  document.body.style.removeProperty('padding-bottom');
   if (hadFocus) {
     const main = document.getElementById('main');
     if (main) main.focus({ preventScroll: true });
   }
 }
 
-/** The banner sits over the bottom of the window; the page gets as much room at its end, so nothing stays hidden. */
-function keepRoomForBanner() {
-  const apply = () => {
-    if (banner) document.body.style.setProperty('padding-bottom', `${banner.offsetHeight}px`);
-  };
-  apply();
-  if ('ResizeObserver' in window) {
-    resizeWatch = new ResizeObserver(apply);
-    resizeWatch.observe(banner);
-  }
+/** What the policy asks, in one or two sentences: opt-in (nothing optional before a yes) or opt-out. */
+function introduction(view) {
+  const optional = refusable(view);
+  const names = optional.map((p) => (p.title || p.id).toLowerCase()).join(', ');
+  const optOut = optional.some((p) => p.defaultGranted);
+  return `Vitrine uses what it needs to work.${names ? ` It also asks about: ${names}.` : ''} ${optOut
+    ? 'These are on unless you refuse them.'
+    : 'None of these is on until you say yes.'}`;
 }

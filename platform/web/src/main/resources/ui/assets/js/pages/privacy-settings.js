@@ -33,7 +33,7 @@ export async function render(ctx) {
     switches.setChecked((id) => (current.purposes || []).some((p) => p.id === id && p.granted));
     status.textContent = message || (current.needsDecision
       ? 'You have not made your choices under this version of the policy yet: everything optional is off.'
-      : 'Your choices are saved.');
+      : 'Your current choices are shown below.');
     replace(summary, (current.purposes || []).filter((p) => p.refusable).map((p) => h('li', { dataset: { purpose: p.id } },
       h('span', { class: 'item-name', text: p.title || p.id }), ': ',
       h('span', { class: `consent-state ${p.granted ? 'state-enabled' : 'state-disabled'}`, text: p.granted ? 'on' : 'off' }),
