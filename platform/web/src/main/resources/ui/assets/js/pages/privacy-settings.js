@@ -60,7 +60,13 @@ export async function render(ctx) {
     h('div', { class: 'inline-form' }, save, withdraw));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    submit(() => switches.choices(), 'Your choices are saved.')();
+    const changed = changes(view, switches.choices());
+    if (Object.keys(changed).length === 0) {
+      showAlert(error, '');
+      status.textContent = 'Nothing changed: your choices stay as they are.';
+      return;
+    }
+    submit(() => changed, 'Your choices are saved.')();
   });
   withdraw.addEventListener('click', submit(() => everything(view, false), 'Your consent is withdrawn: everything optional is off.'));
   draw(view);
@@ -75,6 +81,15 @@ export async function render(ctx) {
     h('div', { class: 'settings-columns' },
       h('div', { class: 'card-panel' }, h('h2', { text: 'Your choices' }), form),
       h('div', { class: 'card-panel' }, h('h2', { text: 'Now in effect' }), summary)));
+}
+
+/** The ledger keeps real decisions only: what the person changed, and what they had not decided yet. */
+function changes(view, choices) {
+  const now = new Map((view.purposes || []).map((p) => [p.id, p]));
+  return Object.fromEntries(Object.entries(choices).filter(([id, granted]) => {
+    const p = now.get(id);
+    return !p || !p.decided || p.granted !== granted;
+  }));
 }
 
 function sourceText(source) {
