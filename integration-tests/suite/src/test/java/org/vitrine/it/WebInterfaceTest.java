@@ -201,6 +201,17 @@ class WebInterfaceTest {
         return finished.path("items").get(0).path("documentId").asLong();
     }
 
+    @Test
+    void every_page_links_the_privacy_page_the_privacy_settings_and_the_contact_form_in_its_footer() throws Exception {
+        for (String page : List.of("/", "/d/1", "/nope", "/privacy")) {
+            String body = vitrine.get(page).body();
+            String footer = body.substring(body.indexOf("<footer"));
+            for (String link : List.of("href=\"/privacy\"", "href=\"/privacy/settings\"", "href=\"/contact\"")) {
+                assertTrue(footer.contains(link), page + " has " + link + " in its footer: " + footer);
+            }
+        }
+    }
+
     private static void assertShell(String path, HttpResponse<String> response) {
         assertEquals("text/html;charset=utf-8", header(response, "Content-Type").replace(" ", "").toLowerCase(), path);
         assertEquals("no-cache", header(response, "Cache-Control"), path);
