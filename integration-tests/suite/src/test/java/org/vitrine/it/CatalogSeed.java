@@ -1,5 +1,9 @@
 package org.vitrine.it;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +11,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -55,6 +60,19 @@ final class CatalogSeed {
         insert(vitrine, "INSERT INTO import_job_items (job_id, source, state, updated_at) VALUES (?, ?, 'pending', ?)",
                 job, "doc" + job, Timestamp.valueOf(createdAt));
         return job;
+    }
+
+    /** A stored 300x170 preview of the document, file included, as an import leaves it; returns the image bytes. */
+    static byte[] preview(VitrineInstance vitrine, long document) throws Exception {
+        byte[] image = ("preview of " + document).getBytes(StandardCharsets.UTF_8);
+        String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
+        Path file = vitrine.home.resolve("data/blobs").resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.write(file, image);
+        Files.writeString(file.resolveSibling(key + ".meta"), "image/png\n\"" + key + "\"\n");
+        insert(vitrine, "INSERT INTO previews (document_id, size_label, blob_key, content_type, byte_size, etag, created_at) "
+                + "VALUES (?, '300x170', ?, 'image/png', ?, ?, ?)", document, key, image.length, "\"" + key + "\"", now());
+        return image;
     }
 
     private static Timestamp now() {

@@ -142,6 +142,42 @@ class OpenApiResponsesTest {
     }
 
     @Test
+    void takedown_moderation_contact_and_retention_answers_match_the_description() throws Exception {
+        Browser anonymous = new Browser(vitrine);
+        Browser admin = Staff.signedIn(vitrine, "described-admin", PASSWORD, "admin");
+        Browser moderator = Staff.signedIn(vitrine, "described-moderator", PASSWORD, "moderator");
+        long reported = CatalogSeed.document(vitrine, "Reported part", importerId, "MIT", true);
+        check(anonymous, "POST", "/api/documents/" + reported + "/reports", body("reason", "spam", "message", "Ads only",
+                "email", "reporter@example.org"), 201);
+        check(importer, "POST", "/api/documents/" + reported + "/reports", body("reason", "nonsense"), 400);
+        check(moderator, "GET", "/api/moderation/reports?state=open&limit=10", null, 200);
+        check(importer, "GET", "/api/moderation/reports", null, 403);
+        long report = moderator.get("/api/moderation/reports").json().path("items").get(0).path("id").asLong();
+        check(moderator, "POST", "/api/moderation/reports/" + report + "/close", body("note", "Looked fine."), 200);
+        check(moderator, "POST", "/api/moderation/reports/" + report + "/close", body("note", "Again."), 409);
+        check(moderator, "GET", "/api/moderation/reports?state=closed", null, 200);
+        check(moderator, "POST", "/api/moderation/documents/" + reported + "/disable", body("reason", "spam", "note", "ads"), 200);
+        check(anonymous, "GET", "/api/documents/" + reported, null, 410);
+        check(anonymous, "POST", "/api/documents/" + reported + "/reports", body("reason", "spam"), 410);
+        check(moderator, "POST", "/api/moderation/documents/" + reported + "/restore", body("note", "Cleaned up."), 200);
+
+        long removed = CatalogSeed.document(vitrine, "Removed part", importerId, "MIT", true);
+        check(importer, "POST", "/api/documents/" + removed + "/deletion", body("reason", "Published by mistake."), 200);
+        check(anonymous, "POST", "/api/documents/" + removed + "/deletion", null, 401);
+        check(moderator, "POST", "/api/moderation/documents/" + removed + "/restore", null, 403);
+        check(admin, "POST", "/api/admin/documents/" + removed + "/restore", null, 200);
+        check(admin, "POST", "/api/admin/documents/" + removed + "/restore", null, 409);
+
+        check(anonymous, "POST", "/api/contact", body("name", "Described Sender", "email", "sender@example.org",
+                "message", "Which data do you keep about me?", "type", "privacy-request"), 201);
+        check(anonymous, "POST", "/api/contact", body("name", "No Address"), 400);
+        check(admin, "GET", "/api/admin/contact-requests?type=privacy-request&limit=5", null, 200);
+        check(admin, "POST", "/api/admin/retention/run", null, 200);
+        check(importer, "POST", "/api/admin/retention/run", null, 403);
+        assertNoViolations();
+    }
+
+    @Test
     void the_description_is_served_with_an_etag_and_revalidated() throws Exception {
         HttpResponse<String> first = vitrine.get("/api/openapi.json");
         assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), first.headers().toString());

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Per-address budgets for signing in ({@code rate.login.ip = 5/1m}) and registering
- * ({@code rate.register.ip = 3/1h}): beyond them the answer is 429 with a {@code Retry-After}.
+ * Per-address budgets for signing in ({@code rate.login.ip = 5/1m}), registering ({@code rate.register.ip = 3/1h}),
+ * reporting documents ({@code rate.report.ip = 3/1h}) and the contact form ({@code rate.contact.ip = 2/1h}): beyond
+ * them the answer is 429 with a {@code Retry-After}, and nothing is stored.
  */
 @Timeout(300)
 class RateLimitTest {
@@ -29,6 +30,8 @@ class RateLimitTest {
         vitrine = VitrineInstance.fresh("rate-limits")
                 .setting("platform.properties", "rate.login.ip", "5/1m")
                 .setting("platform.properties", "rate.register.ip", "3/1h")
+                .setting("platform.properties", "rate.report.ip", "3/1h")
+                .setting("platform.properties", "rate.contact.ip", "2/1h")
                 .start();
     }
 
@@ -64,6 +67,29 @@ class RateLimitTest {
                 assertEquals(0, rs.getInt(1), "no account was created");
             }
         }
+    }
+
+    @Test
+    void the_fourth_report_from_one_address_within_an_hour_is_refused() throws Exception {
+        long doc = CatalogSeed.document(vitrine, "Much reported", null, "CC-BY-4.0", true);
+        for (int report = 1; report <= 3; report++) {
+            assertEquals(201, new Browser(vitrine).post("/api/documents/" + doc + "/reports", Browser.body("reason", "spam")).status());
+        }
+        assertTooMany(new Browser(vitrine).post("/api/documents/" + doc + "/reports", Browser.body("reason", "spam")), 3600);
+        assertEquals(3, Rows.count(vitrine, "SELECT COUNT(*) FROM reports WHERE document_id = ?", doc), "the fourth was not stored");
+    }
+
+    @Test
+    void the_third_contact_message_from_one_address_within_an_hour_is_refused() throws Exception {
+        for (int message = 1; message <= 2; message++) {
+            assertEquals(201, new Browser(vitrine).post("/api/contact", contact("Message " + message)).status());
+        }
+        assertTooMany(new Browser(vitrine).post("/api/contact", contact("One too many")), 3600);
+        assertEquals(0, Rows.count(vitrine, "SELECT COUNT(*) FROM contact_requests WHERE message = 'One too many'"));
+    }
+
+    private static java.util.Map<String, Object> contact(String message) {
+        return Browser.body("name", "Limited", "email", "limited@example.org", "message", message, "type", "question");
     }
 
     private static void assertTooMany(Browser.Reply reply, long atMostSeconds) {

@@ -234,6 +234,11 @@ final class VitrineInstance implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    HttpResponse<String> postAsAdmin(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request, String bearer) throws IOException, InterruptedException {
         request.timeout(Duration.ofSeconds(90));
         if (bearer != null) {

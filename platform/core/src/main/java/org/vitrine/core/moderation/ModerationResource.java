@@ -94,9 +94,9 @@ public class ModerationResource {
     @Path("reports")
     public Page queue(@QueryParam("state") @DefaultValue("open") String state, @QueryParam("after") String after,
                       @QueryParam("limit") @DefaultValue("50") String limit, @Context SecurityContext security) {
+        Caller caller = reports.requireModerator(caller(security));
         int size = number("limit", limit, 1, MAX_LIMIT);
-        List<Report> found = reports.queue(caller(security), state(state), optionalNumber("after", after, 1, Long.MAX_VALUE),
-                size + 1);
+        List<Report> found = reports.queue(caller, state(state), optionalNumber("after", after, 1, Long.MAX_VALUE), size + 1);
         List<Item> items = found.stream().limit(size).map(Item::of).toList();
         return new Page(items, found.size() > size ? items.get(items.size() - 1).id() : null);
     }

@@ -78,7 +78,7 @@ public class Reports {
 
     /** The queue: reports in this state, oldest first, for moderators and admins. */
     public List<Report> queue(Caller caller, ReportState state, Long after, int limit) {
-        moderator(caller);
+        requireModerator(caller);
         return reports.queue(state, after, limit);
     }
 
@@ -87,7 +87,7 @@ public class Reports {
      * is down already).
      */
     public Report close(Caller caller, long reportId, String note, boolean disableDocument, String ip) {
-        Caller who = moderator(caller);
+        Caller who = requireModerator(caller);
         Report report = reports.find(reportId).orElseThrow(() -> DomainException.notFound("There is no report " + reportId + "."));
         String written = QueryParams.text("note", note, MAX_MESSAGE);
         if (written == null) {
@@ -109,7 +109,8 @@ public class Reports {
         return reports.find(reportId).orElseThrow();
     }
 
-    private Caller moderator(Caller caller) {
+    /** The caller, when a moderator or an admin; 401 for nobody, 403 for anyone else. */
+    public Caller requireModerator(Caller caller) {
         if (caller == null) {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "Sign in first.");
         }

@@ -83,8 +83,9 @@ public class AddressRetention {
             schedule.cancel(false);
         }
         long hours = Math.max(1, Math.min(24, changed.retention_run_hours()));
-        // the first run waits a minute, so start-up is not slowed by a backlog
-        schedule = scheduler.scheduleWithFixedDelay(this::scheduledRun, 60, TimeUnit.HOURS.toSeconds(hours), TimeUnit.SECONDS);
+        // the first run waits ten minutes, so start-up is not slowed by a backlog
+        schedule = scheduler.scheduleWithFixedDelay(this::scheduledRun, TimeUnit.MINUTES.toSeconds(10),
+                TimeUnit.HOURS.toSeconds(hours), TimeUnit.SECONDS);
     }
 
     @Deactivate
