@@ -5,6 +5,7 @@
 // settings page has the same switches, so the banner stays away from it.
 import { h, replace } from './dom.js';
 import { everything, loadConsent, onConsentChange, policyLine, purposeSwitches, refusable, saveConsent } from './consent.js';
+import { onSessionChange } from './session.js';
 import { alertBox, showAlert } from './views.js';
 
 const SETTINGS_PATH = '/privacy/settings';
@@ -19,6 +20,12 @@ export async function startConsentBanner() {
     update();
   });
   window.addEventListener('vitrine:route', update);
+  // signing in or out changes whose choices count: the account's (a visitor's choices attach to it) or nobody's
+  onSessionChange(refresh);
+  await refresh();
+}
+
+async function refresh() {
   try {
     current = await loadConsent();
   } catch (e) {
