@@ -33,7 +33,7 @@ class WebInterfaceTest {
 
     static final String XSS = "<img src=x onerror=alert(1)>";
     static final List<String> PAGES = List.of("/", "/designers", "/designers/1", "/d/1", "/signin", "/register", "/account",
-            "/import", "/admin/modules", "/admin/audit", "/api-docs");
+            "/import", "/admin/modules", "/admin/audit", "/api-docs", "/privacy", "/privacy/settings", "/contact", "/moderation");
     private static final Pattern ASSET_LINK = Pattern.compile("(?:src|href)=\"(/assets/[^\"?]+)\\?v=([^\"]+)\"");
 
     @RegisterExtension
@@ -64,7 +64,8 @@ class WebInterfaceTest {
 
     @Test
     void unknown_paths_get_the_shell_with_404_and_unknown_api_paths_a_problem() throws Exception {
-        for (String path : List.of("/nope", "/d/", "/d/1/extra", "/designers/1/extra", "/admin/other", "/index.html")) {
+        for (String path : List.of("/nope", "/d/", "/d/1/extra", "/designers/1/extra", "/admin/other", "/index.html",
+                "/privacy/other", "/moderation/1")) {
             HttpResponse<String> response = vitrine.get(path);
             assertEquals(404, response.statusCode(), path);
             assertShell(path, response);
@@ -198,6 +199,17 @@ class WebInterfaceTest {
         var finished = ImportJobs.awaitCompleted(browser, job);
         assertEquals(1, finished.path("done").asInt(), finished.toString());
         return finished.path("items").get(0).path("documentId").asLong();
+    }
+
+    @Test
+    void every_page_links_the_privacy_page_the_privacy_settings_and_the_contact_form_in_its_footer() throws Exception {
+        for (String page : List.of("/", "/d/1", "/nope", "/privacy")) {
+            String body = vitrine.get(page).body();
+            String footer = body.substring(body.indexOf("<footer"));
+            for (String link : List.of("href=\"/privacy\"", "href=\"/privacy/settings\"", "href=\"/contact\"")) {
+                assertTrue(footer.contains(link), page + " has " + link + " in its footer: " + footer);
+            }
+        }
     }
 
     private static void assertShell(String path, HttpResponse<String> response) {

@@ -27,8 +27,10 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
+    // no-cache: always ask the server (a 304 still reuses what is stored). Chromium otherwise keeps a 410 without
+    // Cache-Control forever, and a design restored after it was taken down would still show as gone.
     response = await fetch(path, {
-      method, headers, signal, credentials: 'same-origin',
+      method, headers, signal, credentials: 'same-origin', cache: 'no-cache',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {

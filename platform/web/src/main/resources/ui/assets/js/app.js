@@ -1,7 +1,9 @@
-// Entry point: finds out who is signed in, draws the header's session links and starts the router.
+// Entry point: finds out who is signed in, draws the header's session links, starts the router and asks for
+// the visitor's privacy choices when the policy needs them.
 import { h, replace } from './dom.js';
-import { isAdmin, me, onSessionChange, refreshSession, signOut } from './session.js';
+import { isAdmin, isModerator, me, onSessionChange, refreshSession, signOut } from './session.js';
 import { navigate, start } from './router.js';
+import { startConsentBanner } from './consent-banner.js';
 
 function drawSessionNav(account) {
   const list = document.getElementById('nav-session');
@@ -17,6 +19,7 @@ function drawSessionNav(account) {
   }
   replace(list,
     item(h('a', { id: 'nav-import', href: '/import', text: 'Import' })),
+    isModerator() ? item(h('a', { id: 'nav-moderation', href: '/moderation', text: 'Moderation' })) : null,
     isAdmin() ? item(h('a', { id: 'nav-admin', href: '/admin/modules', text: 'Admin' })) : null,
     item(h('a', { id: 'nav-account', href: '/account', title: account.email, text: account.displayName || 'Account' })),
     item(h('button', {
@@ -32,3 +35,4 @@ onSessionChange(drawSessionNav);
 await refreshSession({ firstLoad: true });
 window.addEventListener('vitrine:route', () => drawSessionNav(me()));
 await start();
+startConsentBanner();

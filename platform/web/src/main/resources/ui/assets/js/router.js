@@ -17,6 +17,10 @@ const routes = [
   { path: /^\/admin\/modules$/, load: () => import('./pages/admin-modules.js') },
   { path: /^\/admin\/audit$/, load: () => import('./pages/admin-audit.js') },
   { path: /^\/api-docs$/, load: () => import('./pages/api-docs.js') },
+  { path: /^\/privacy$/, load: () => import('./pages/privacy.js') },
+  { path: /^\/privacy\/settings$/, load: () => import('./pages/privacy-settings.js') },
+  { path: /^\/contact$/, load: () => import('./pages/contact.js') },
+  { path: /^\/moderation$/, load: () => import('./pages/moderation.js') },
 ];
 
 // paths the server handles itself: links to them load normally

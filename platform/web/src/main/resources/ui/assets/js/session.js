@@ -9,7 +9,16 @@ export function me() {
 }
 
 export function isAdmin() {
-  return !!current && Array.isArray(current.roles) && current.roles.includes('admin');
+  return hasRole('admin');
+}
+
+/** Moderators and admins see the moderation queue. */
+export function isModerator() {
+  return hasRole('moderator') || hasRole('admin');
+}
+
+function hasRole(role) {
+  return !!current && Array.isArray(current.roles) && current.roles.includes(role);
 }
 
 export function onSessionChange(listener) {

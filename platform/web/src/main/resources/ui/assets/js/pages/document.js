@@ -1,10 +1,12 @@
-// "/d/{id}": one design with its large preview, designers, licence, elements, versions and workspaces.
+// "/d/{id}": one design with its large preview, designers, licence, elements, versions and workspaces; a report
+// button for anyone and, for its importer or an admin, removal.
 // The server already wrote this page's <head> (title, OpenGraph tags) for link previews.
 import { h, time } from '../dom.js';
 import { api, ApiError, query } from '../api.js';
 import { licenceOptions, licences } from '../catalog.js';
 import { licenceName, providerLabel } from '../cards.js';
 import { alertBox, notFoundView, showAlert } from '../views.js';
+import { documentActions, goneView } from '../document-actions.js';
 
 const PLACEHOLDER = '/assets/img/placeholder.svg';
 
@@ -19,10 +21,7 @@ export async function render(ctx) {
     }
     if (e instanceof ApiError && e.status === 410) {
       ctx.setTitle('Taken down');
-      return h('section', { id: 'doc-gone', class: 'empty-state' },
-        h('h1', { text: 'This design was taken down' }),
-        h('p', { text: 'It is no longer published here.' }),
-        h('p', null, h('a', { href: '/', class: 'button', text: 'Browse the designs' })));
+      return goneView(ctx.params.id, e, ctx);
     }
     throw e;
   }
@@ -47,7 +46,8 @@ export async function render(ctx) {
           id: 'doc-source', class: 'button primary', href: doc.sourceUrl, rel: 'noopener noreferrer external',
           text: `Open in ${providerLabel(doc.provider)}`,
         })) : null,
-        tags(doc.tags || []))),
+        tags(doc.tags || []),
+        documentActions(doc, ctx))),
     h('section', { class: 'document-section', 'aria-labelledby': 'doc-about' },
       h('h2', { id: 'doc-about', text: 'About' }),
       doc.description && doc.description.trim()

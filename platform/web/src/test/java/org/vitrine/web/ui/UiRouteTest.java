@@ -13,14 +13,16 @@ class UiRouteTest {
     @Test
     void every_page_of_the_interface_is_known() {
         for (String path : new String[] {"/", "/d/12", "/d/anything", "/designers", "/designers/4", "/signin", "/register",
-                "/account", "/import", "/admin", "/admin/modules", "/admin/audit", "/api-docs"}) {
+                "/account", "/import", "/admin", "/admin/modules", "/admin/audit", "/api-docs", "/privacy", "/privacy/settings",
+                "/contact", "/moderation"}) {
             assertTrue(UiRoute.known(path), path);
         }
     }
 
     @Test
     void other_paths_are_unknown() {
-        for (String path : new String[] {"/nope", "/d/", "/d/1/2", "/designers/", "/admin/other", "/signin/x", "/index.html", ""}) {
+        for (String path : new String[] {"/nope", "/d/", "/d/1/2", "/designers/", "/admin/other", "/signin/x", "/index.html", "",
+                "/privacy/", "/privacy/other", "/moderation/1", "/contact/x"}) {
             assertFalse(UiRoute.known(path), path);
         }
     }
