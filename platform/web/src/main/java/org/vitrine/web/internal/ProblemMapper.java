@@ -70,7 +70,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     static Response problem(int status, String detail) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        // an error is about this moment (a taken-down document may be restored): browsers must not keep it
         return Response.status(status)
+                .header("Cache-Control", "no-store")
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail))
                 .build();
