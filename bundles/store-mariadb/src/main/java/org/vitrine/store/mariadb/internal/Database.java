@@ -146,6 +146,7 @@ public class Database {
             configuration.addMapper(ImportJobMapper.class);
             configuration.addMapper(IdentityMapper.class);
             configuration.addMapper(ConsentMapper.class);
+            configuration.addMapper(PrivacyMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);
