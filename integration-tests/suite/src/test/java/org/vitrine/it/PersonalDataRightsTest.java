@@ -153,6 +153,7 @@ class PersonalDataRightsTest {
         update("UPDATE designers SET account_id = ?, avatar_url = ?, company = ? WHERE id = ?",
                 account, "https://example.org/avatars/zephyrine.png", company, designer);
         CatalogSeed.credit(vitrine, document, designer, "owner");
+        preview(document, PNG);
         assertEquals(202, browser.post("/api/me/export", null).status());
         awaitReady(browser, browser.get("/api/me/exports").json().path("items").get(0).path("id").asLong());
         // the suite connects from 127.0.0.1: give the rows linked to the person an address of their own
@@ -165,7 +166,10 @@ class PersonalDataRightsTest {
         List<String> person = List.of(email, firstName, lastName, company, ip, "Zephyrine Q");
         assertFalse(new LeakScan(person).inDatabase(vitrine.database()).values().stream().allMatch(Set::isEmpty),
                 "the scan sees the person before the deletion");
-        assertEquals(1, Rows.count(vitrine, "SELECT COUNT(*) FROM data_exports WHERE account_id = ? AND blob_key IS NOT NULL", account));
+        String archive = column("SELECT blob_key FROM data_exports WHERE account_id = ?", account);
+        Path archiveFile = vitrine.home.resolve("data/blobs").resolve(archive.substring(0, 2)).resolve(archive.substring(2, 4))
+                .resolve(archive);
+        assertTrue(Files.isRegularFile(archiveFile), archiveFile.toString());
 
         Browser.Reply wrong = browser.delete("/api/me", body("password", "not the password at all", "code", app.nextCode()));
         assertEquals(403, wrong.status(), wrong.toString());
@@ -208,6 +212,7 @@ class PersonalDataRightsTest {
         Map<String, Set<String>> inDatabase = new LinkedHashMap<>(scan.inDatabase(vitrine.database()));
         inDatabase.values().removeIf(Set::isEmpty);
         assertEquals(Map.of(), inDatabase, "personal data left in the database");
+        assertFalse(Files.exists(archiveFile), "the archive of their data export is removed");
         assertTrue(LeakScan.filesUnder(vitrine.home.resolve("data/blobs")) > 0, "the blobs folder was read");
         assertEquals(List.of(), scan.inFiles(vitrine.home.resolve("data/blobs")), "personal data left in the blobs");
         assertTrue(LeakScan.filesUnder(logs) >= 2, "the log files were read");

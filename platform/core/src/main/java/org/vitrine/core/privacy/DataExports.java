@@ -63,10 +63,34 @@ public class DataExports {
         this.archive = archive;
         this.blobs = blobs;
         this.audit = audit;
-        // an export being written when Vitrine stopped is lost: fail it so that its owner may ask again at once
-        for (DataExport unfinished : store.inState(List.of(DataExportState.QUEUED, DataExportState.RUNNING))) {
-            store.markEnded(unfinished.id(), DataExportState.FAILED);
+        Instant started = clock.instant();
+        writer.execute(() -> failUnfinished(started));
+    }
+
+    /**
+     * An export being written when Vitrine stopped is lost: fail it so that its owner may ask again at once. Runs
+     * first on the writer thread, retrying while the database is still starting; exports asked for since
+     * {@code started} are left alone.
+     */
+    private void failUnfinished(Instant started) {
+        for (int attempt = 1; attempt <= 120; attempt++) {
+            try {
+                for (DataExport unfinished : store.inState(List.of(DataExportState.QUEUED, DataExportState.RUNNING))) {
+                    if (unfinished.requestedAt().isBefore(started)) {
+                        store.markEnded(unfinished.id(), DataExportState.FAILED);
+                    }
+                }
+                return;
+            } catch (DomainException unavailable) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
+        LOG.warn("Could not look at unfinished data exports: the database did not answer");
     }
 
     @Deactivate
