@@ -14,7 +14,9 @@ import org.vitrine.api.accounts.AccountStore;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
 import org.vitrine.api.problem.DomainException;
+import org.vitrine.core.privacy.AccountErasure;
 import org.vitrine.api.security.Caller;
+import org.vitrine.api.session.ClientInfo;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 
@@ -32,7 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** The signed-in person: {@code GET /api/me}, their sessions, and signing out. */
+/** The signed-in person: {@code GET /api/me}, deleting their account, their sessions, and signing out. */
 @Component(service = MeResource.class)
 @JakartarsResource
 @JSONRequired
@@ -52,12 +54,15 @@ public class MeResource {
     private final AccountStore accounts;
     private final SessionManager sessions;
     private final AuditLog audit;
+    private final AccountErasure erasure;
 
     @Activate
-    public MeResource(@Reference AccountStore accounts, @Reference SessionManager sessions, @Reference AuditLog audit) {
+    public MeResource(@Reference AccountStore accounts, @Reference SessionManager sessions, @Reference AuditLog audit,
+                      @Reference AccountErasure erasure) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
+        this.erasure = erasure;
     }
 
     @GET
@@ -69,6 +74,20 @@ public class MeResource {
         boolean twoFactor = accounts.totp(a.id()).map(t -> t.confirmed()).orElse(false);
         return new Me(a.id(), a.email(), a.displayName(), a.firstName(), a.lastName(), a.company(), a.avatarUrl(),
                 a.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList(), twoFactor, session.csrfToken());
+    }
+
+    /** Body of {@code DELETE /api/me}; an account without a password sends none (or an empty object). */
+    public record DeletionProof(String password, String code, String recoveryCode) {
+    }
+
+    @DELETE
+    @Path("me")
+    public Response delete(DeletionProof body, @Context SecurityContext security, @Context HttpServletRequest http) {
+        Session session = session(security);
+        DeletionProof proof = body == null ? new DeletionProof(null, null, null) : body;
+        erasure.delete(session, new AccountErasure.Proof(proof.password(), proof.code(), proof.recoveryCode()),
+                new ClientInfo(http.getRemoteAddr(), http.getHeader("User-Agent")));
+        return Response.noContent().header("Set-Cookie", sessions.clearCookieHeader()).build();
     }
 
     @GET

@@ -222,6 +222,29 @@ public class PasswordAccounts {
         return account;
     }
 
+    /**
+     * Confirms the owner before an irreversible change: the password when the account has one, and the second
+     * factor when it is on. Refusals are audited under {@code action}.
+     */
+    void confirmOwner(long accountId, String password, String code, String recoveryCode, String action, ClientInfo client) {
+        limits.consume("password.account", Long.toString(accountId));
+        if (hasPassword(accountId)) {
+            try {
+                requirePassword(accountId, password);
+            } catch (DomainException wrong) {
+                record("account:" + accountId, action, "account:" + accountId, client, "refused", "wrong password");
+                throw new DomainException(DomainException.Kind.FORBIDDEN, "The password is wrong.");
+            }
+        }
+        Optional<TotpCredential> second = accounts.totp(accountId).filter(TotpCredential::confirmed);
+        if (second.isPresent() && !secondFactorAccepted(accountId, second.get(), code, recoveryCode)) {
+            record("account:" + accountId, action, "account:" + accountId, client, "refused", "wrong second factor");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, blank(code) && blank(recoveryCode)
+                    ? "Two-factor authentication is on: send the current 'code' from your app or a 'recoveryCode'."
+                    : "The code is wrong or was already used.");
+        }
+    }
+
     boolean hasPassword(long accountId) {
         return accounts.passwordHash(accountId).isPresent();
     }

@@ -149,6 +149,7 @@ public class Database {
             configuration.addMapper(ReportMapper.class);
             configuration.addMapper(ContactRequestMapper.class);
             configuration.addMapper(AddressMapper.class);
+            configuration.addMapper(PrivacyMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

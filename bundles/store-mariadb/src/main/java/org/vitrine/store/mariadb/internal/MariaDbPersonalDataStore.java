@@ -1,0 +1,66 @@
+package org.vitrine.store.mariadb.internal;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.vitrine.api.audit.AuditEntry;
+import org.vitrine.api.blob.BlobKey;
+import org.vitrine.api.privacy.ErasedAccount;
+import org.vitrine.api.privacy.PersonalDataStore;
+
+/** A person's rows across the tables: read for their export, erased with their account. */
+@Component
+public class MariaDbPersonalDataStore implements PersonalDataStore {
+
+    private final Database database;
+
+    @Activate
+    public MariaDbPersonalDataStore(@Reference Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<Long> importedDocuments(long accountId) {
+        return MapperSessions.inSession(database, PrivacyMapper.class, m -> m.importedDocuments(accountId));
+    }
+
+    @Override
+    public List<AuditEntry> auditEvents(long accountId, int limit) {
+        return MapperSessions.inSession(database, PrivacyMapper.class, m -> m.auditEvents(subject(accountId), limit))
+                .stream().map(AuditRow::toEntry).toList();
+    }
+
+    @Override
+    public ErasedAccount erase(long accountId, String reason, Instant when) {
+        LocalDateTime now = UtcTimes.toColumn(when);
+        return MapperSessions.inTransaction(database, PrivacyMapper.class, m -> {
+            String email = m.emailOf(accountId);
+            List<BlobKey> blobs = m.exportBlobs(accountId).stream().map(BlobKey::new).toList();
+            int disabled = m.disableImportedDocuments(accountId, reason, now);
+            m.unlinkDesigners(accountId, now);
+            m.forgetAuditAddresses(subject(accountId));
+            m.forgetConsentAddresses(accountId);
+            m.forgetReports(accountId, email);
+            if (email != null) {
+                m.forgetContactRequests(email);
+            }
+            m.forgetMail(accountId, email);
+            m.deleteTotp(accountId);
+            m.deleteRecoveryCodes(accountId);
+            m.deleteIdentities(accountId);
+            m.deleteEmailTokens(accountId);
+            m.deleteExports(accountId);
+            m.eraseAccount(accountId, now);
+            return new ErasedAccount(disabled, blobs);
+        });
+    }
+
+    /** How the audit log names an account. */
+    private static String subject(long accountId) {
+        return "account:" + accountId;
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The rights of the person: the archive of their personal data ({@link org.vitrine.api.privacy.DataExportStore}),
+ * the erasure of their account ({@link org.vitrine.api.privacy.PersonalDataStore}), and the proof that the
+ * person asking is the account's owner ({@link org.vitrine.api.privacy.OwnerConfirmation}).
+ */
+@Version("1.0.0")
+@Export
+package org.vitrine.api.privacy;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

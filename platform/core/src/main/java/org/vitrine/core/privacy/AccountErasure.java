@@ -1,0 +1,115 @@
+package org.vitrine.core.privacy;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitrine.api.audit.AuditEvent;
+import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.blob.BlobKey;
+import org.vitrine.api.blob.BlobStore;
+import org.vitrine.api.privacy.ErasedAccount;
+import org.vitrine.api.privacy.OwnerConfirmation;
+import org.vitrine.api.privacy.PersonalDataStore;
+import org.vitrine.api.problem.DomainException;
+import org.vitrine.api.session.ClientInfo;
+import org.vitrine.api.session.Session;
+import org.vitrine.api.session.SessionManager;
+
+/**
+ * The right to erasure: a person deletes their account. They confirm with their password (and second factor when
+ * on); an account without a password, or any account while the password module is off, confirms with a sign-in
+ * less than {@link #FRESH_SIGN_IN} old. Then their personal data is erased, the row kept for integrity, their
+ * documents taken down, their designer records unlinked and all their sessions ended.
+ */
+@Component(service = AccountErasure.class)
+public class AccountErasure {
+
+    static final Duration FRESH_SIGN_IN = Duration.ofMinutes(10);
+    static final String ACTION = "account.delete";
+    static final String DOCUMENT_REASON = "The account that published it was deleted.";
+    private static final Logger LOG = LoggerFactory.getLogger(AccountErasure.class);
+
+    /** How the person proves it is them; every field may be null. */
+    public record Proof(String password, String code, String recoveryCode) {
+    }
+
+    private final PersonalDataStore personal;
+    private final SessionManager sessions;
+    private final BlobStore blobs;
+    private final AuditLog audit;
+    private final Clock clock;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OwnerConfirmation confirmation;
+
+    @Activate
+    public AccountErasure(@Reference PersonalDataStore personal, @Reference SessionManager sessions,
+                          @Reference BlobStore blobs, @Reference AuditLog audit) {
+        this(personal, sessions, blobs, audit, Clock.systemUTC(), null);
+    }
+
+    AccountErasure(PersonalDataStore personal, SessionManager sessions, BlobStore blobs, AuditLog audit, Clock clock,
+                   OwnerConfirmation confirmation) {
+        this.personal = personal;
+        this.sessions = sessions;
+        this.blobs = blobs;
+        this.audit = audit;
+        this.clock = clock;
+        this.confirmation = confirmation;
+    }
+
+    /** Deletes the session's account, once the proof is accepted; nothing changes when it is not. */
+    public ErasedAccount delete(Session session, Proof proof, ClientInfo client) {
+        long accountId = session.accountId();
+        confirm(session, proof, client);
+        ErasedAccount erased = personal.erase(accountId, DOCUMENT_REASON, clock.instant());
+        for (BlobKey blob : erased.exportBlobs()) {
+            try {
+                blobs.delete(blob);
+            } catch (IOException e) {
+                LOG.warn("Could not remove a data export archive of a deleted account: {}", e.toString());
+            }
+        }
+        sessions.endAll(accountId, null);
+        // no address, name or e-mail: the account id alone names a row that no longer holds any of them
+        audit.append(new AuditEvent(clock.instant(), subject(accountId), ACTION, subject(accountId), null, "success",
+                erased.disabledDocuments() + " documents taken down"));
+        return erased;
+    }
+
+    private void confirm(Session session, Proof proof, ClientInfo client) {
+        long accountId = session.accountId();
+        OwnerConfirmation owner = confirmation;
+        boolean hasPassword = owner != null && owner.hasPassword(accountId);
+        if (hasPassword && blank(proof.password())) {
+            throw DomainException.badRequest("Send your 'password' to confirm the deletion of your account.");
+        }
+        if (!hasPassword && session.createdAt().isBefore(clock.instant().minus(FRESH_SIGN_IN))) {
+            audit.append(new AuditEvent(clock.instant(), subject(accountId), ACTION, subject(accountId), client.ip(),
+                    "refused", "sign-in not recent"));
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "Sign in again to confirm: the deletion of an account "
+                    + "without a password needs a sign-in less than " + FRESH_SIGN_IN.toMinutes() + " minutes old.");
+        }
+        if (owner != null) {
+            owner.confirm(accountId, ACTION, proof.password(), proof.code(), proof.recoveryCode(), client);
+        }
+    }
+
+    private static String subject(long accountId) {
+        return "account:" + accountId;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isEmpty();
+    }
+}
