@@ -17,4 +17,7 @@ public interface AuditLog {
 
     /** The newest events first, at most {@code limit} (1 to 1000). */
     List<AuditEvent> recent(int limit);
+
+    /** A page of the log, newest first: see {@link AuditQuery}. */
+    List<AuditEntry> page(AuditQuery query);
 }

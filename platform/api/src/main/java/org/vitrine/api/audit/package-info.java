@@ -1,7 +1,7 @@
 /**
  * The audit log of security-relevant events.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.audit;
 

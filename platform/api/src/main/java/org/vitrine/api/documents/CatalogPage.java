@@ -17,7 +17,24 @@ public record CatalogPage(List<Entry> items, long total, int page, int size) {
         items = List.copyOf(items);
     }
 
-    /** A document as the catalog lists it; {@code hasPreview} tells whether a 300x170 preview is stored. */
-    public record Entry(long id, String name, String provider, String licence, Instant updatedAt, boolean hasPreview) {
+    /**
+     * A document as the catalog lists it; {@code hasPreview} tells whether a 300x170 preview is stored;
+     * {@code designers} are the people credited on it, each once (owner first).
+     */
+    public record Entry(long id, String name, String provider, String licence, Instant updatedAt, boolean hasPreview,
+                        List<DesignerName> designers) {
+
+        public Entry {
+            designers = designers == null ? List.of() : List.copyOf(designers);
+        }
+
+        /** An entry without designers. */
+        public Entry(long id, String name, String provider, String licence, Instant updatedAt, boolean hasPreview) {
+            this(id, name, provider, licence, updatedAt, hasPreview, List.of());
+        }
+    }
+
+    /** A designer as a catalog entry names them. */
+    public record DesignerName(long id, String name) {
     }
 }

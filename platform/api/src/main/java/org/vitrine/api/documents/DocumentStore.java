@@ -32,4 +32,12 @@ public interface DocumentStore {
 
     /** A page of public documents matching the query (disabled documents never appear). */
     CatalogPage search(CatalogQuery query);
+
+    /**
+     * Gives a document another licence, whatever its status.
+     *
+     * @param licence an SPDX licence id (the caller checks it)
+     * @return false when there is no such document
+     */
+    boolean setLicence(long id, String licence);
 }

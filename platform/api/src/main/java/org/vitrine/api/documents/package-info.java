@@ -1,7 +1,8 @@
 /**
- * Published documents as the metadata store keeps them.
+ * Published documents as the metadata store keeps them, and
+ * the designers credited on them.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.documents;
 

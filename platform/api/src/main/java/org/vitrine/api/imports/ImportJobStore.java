@@ -23,6 +23,9 @@ public interface ImportJobStore {
 
     Optional<ImportJob> find(long jobId);
 
+    /** The account's most recent jobs, newest first, at most {@code limit} (1 to 100). */
+    List<ImportJob> recentOf(long accountId, int limit);
+
     /** Jobs that are queued, running or paused, oldest first. */
     List<ImportJob> unfinished();
 

@@ -1,5 +1,9 @@
 package org.vitrine.core.catalog;
 
+import static org.vitrine.core.http.QueryParams.number;
+import static org.vitrine.core.http.QueryParams.optionalNumber;
+import static org.vitrine.core.http.QueryParams.text;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +28,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code GET /api/documents?q=&provider=&licence=&tag=&sort=recent|name|updated&page=&size=}: the public catalog,
- * by relevance when {@code q} is given. Bad parameters answer 400 naming the parameter.
+ * {@code GET /api/documents?q=&provider=&designer=&licence=&tag=&sort=recent|name|updated&page=&size=}: the public
+ * catalog, by relevance when {@code q} is given, each document with its designers. Bad parameters answer 400
+ * naming the parameter.
  */
 @Component(service = CatalogResource.class)
 @JakartarsResource
@@ -36,7 +41,11 @@ public class CatalogResource {
     static final int MAX_SIZE = 100;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(long id, String name, String provider, String licence, Instant updatedAt, String thumbnailUrl) {
+    public record Item(long id, String name, String provider, String licence, Instant updatedAt, String thumbnailUrl,
+                       List<DesignerLink> designers) {
+    }
+
+    public record DesignerLink(long id, String name) {
     }
 
     public record Page(List<Item> items, long total, int page, int size) {
@@ -51,26 +60,21 @@ public class CatalogResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Page list(@QueryParam("q") String q, @QueryParam("provider") String provider, @QueryParam("licence") String licence,
-                     @QueryParam("tag") String tag, @QueryParam("sort") @DefaultValue("recent") String sort,
+    public Page list(@QueryParam("q") String q, @QueryParam("provider") String provider, @QueryParam("designer") String designer,
+                     @QueryParam("licence") String licence, @QueryParam("tag") String tag,
+                     @QueryParam("sort") @DefaultValue("recent") String sort,
                      @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("24") String size) {
-        CatalogQuery query = new CatalogQuery(text("q", q, 200), text("provider", provider, 64), text("licence", licence, 64),
-                text("tag", tag, 100), sort(sort), number("page", page, 0, 100_000), number("size", size, 1, MAX_SIZE));
+        CatalogQuery query = new CatalogQuery(text("q", q, 200), text("provider", provider, 64),
+                optionalNumber("designer", designer, 1, Long.MAX_VALUE), text("licence", licence, 64), text("tag", tag, 100),
+                sort(sort), number("page", page, 0, 100_000), number("size", size, 1, MAX_SIZE));
         CatalogPage result = documents.search(query);
-        return new Page(result.items().stream().map(e -> new Item(e.id(), e.name(), e.provider(), e.licence(), e.updatedAt(),
-                e.hasPreview() ? "/api/documents/" + e.id() + "/previews/300x170" : null)).toList(),
-                result.total(), result.page(), result.size());
+        return new Page(result.items().stream().map(CatalogResource::item).toList(), result.total(), result.page(), result.size());
     }
 
-    private static String text(String name, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw DomainException.badRequest("'" + name + "' is longer than " + max + " characters.");
-        }
-        return v;
+    private static Item item(CatalogPage.Entry e) {
+        return new Item(e.id(), e.name(), e.provider(), e.licence(), e.updatedAt(),
+                e.hasPreview() ? "/api/documents/" + e.id() + "/previews/300x170" : null,
+                e.designers().stream().map(d -> new DesignerLink(d.id(), d.name())).toList());
     }
 
     private static CatalogQuery.Sort sort(String value) {
@@ -79,17 +83,5 @@ public class CatalogResource {
         } catch (IllegalArgumentException e) {
             throw DomainException.badRequest("'sort' must be recent, name or updated, not '" + value + "'.");
         }
-    }
-
-    private static int number(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.badRequest("'" + name + "' must be a whole number from " + min + " to " + max + ", not '" + value + "'.");
     }
 }

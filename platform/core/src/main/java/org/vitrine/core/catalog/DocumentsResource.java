@@ -19,6 +19,7 @@ import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
 import org.vitrine.api.documents.StoredPreview;
 import org.vitrine.api.problem.DomainException;
+import org.vitrine.api.security.Caller;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -29,12 +30,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * Public documents: {@code GET /api/documents/{id}} (no sign-in needed; 410 once taken down) and its stored
+ * Public documents: {@code GET /api/documents/{id}} (no sign-in needed; 410 once taken down; {@code canEdit} tells
+ * whether the caller may change it, as its importer or an admin) and its stored
  * previews at {@code /api/documents/{id}/previews/{size}}, served from Vitrine's own copy with a strong ETag,
  * never from the provider.
  */
@@ -56,7 +60,8 @@ public class DocumentsResource {
     public record DocumentView(long id, String provider, String name, String description, String owner, String sourceUrl,
                                String licence, Instant createdAt, Instant modifiedAt, Instant updatedAt, List<String> tags,
                                List<ElementView> elements, List<FetchedDocument.Workspace> workspaces,
-                               List<FetchedDocument.Version> versions, List<DesignerView> designers, Map<String, String> previews) {
+                               List<FetchedDocument.Version> versions, List<DesignerView> designers, Map<String, String> previews,
+                               boolean canEdit) {
     }
 
     private final DocumentStore documents;
@@ -70,8 +75,9 @@ public class DocumentsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public DocumentView get(@PathParam("id") String id) {
+    public DocumentView get(@PathParam("id") String id, @Context SecurityContext security) {
         PublishedDocument d = visible(id);
+        boolean canEdit = EditRights.mayEdit(Caller.of(security.getUserPrincipal()).orElse(null), d);
         String base = "/api/documents/" + d.id() + "/previews/";
         Map<String, String> previews = new LinkedHashMap<>();
         d.previews().stream().filter(p -> p.elementExternalId() == null).forEach(p -> previews.put(p.size(), base + p.size()));
@@ -80,7 +86,8 @@ public class DocumentsResource {
                         ? base + "300x170?element=" + e.externalId() : null)).toList();
         return new DocumentView(d.id(), d.provider(), d.name(), d.description(), d.ownerName(), d.sourceUrl(), d.licence(),
                 d.createdAt(), d.modifiedAt(), d.updatedAt(), d.tags(), elements, d.workspaces(), d.versions(),
-                d.designers().stream().map(c -> new DesignerView(c.designerId(), c.name(), c.role())).toList(), previews);
+                d.designers().stream().map(c -> new DesignerView(c.designerId(), c.name(), c.role())).toList(), previews,
+                canEdit);
     }
 
     @GET

@@ -39,6 +39,7 @@ import org.vitrine.api.imports.ImportJob.JobState;
 import org.vitrine.api.imports.ImportJobStore;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.ratelimit.TooManyRequestsException;
+import org.vitrine.core.licences.Licences;
 
 /**
  * Runs import jobs in the background, a few documents at a time. Each document is fetched, its previews are
@@ -53,13 +54,13 @@ public class ImportJobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobRunner.class);
     static final int CONCURRENCY = 4;
     static final int ATTEMPTS = 3;
-    static final String DEFAULT_LICENCE = "CC-BY-4.0";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ImportJobStore jobs;
     private final DocumentStore documents;
     private final BlobStore blobs;
     private final CadProviders providers;
+    private final Licences licences;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
@@ -68,11 +69,12 @@ public class ImportJobRunner {
 
     @Activate
     public ImportJobRunner(@Reference ImportJobStore jobs, @Reference DocumentStore documents, @Reference BlobStore blobs,
-                           @Reference CadProviders providers) {
+                           @Reference CadProviders providers, @Reference Licences licences) {
         this.jobs = jobs;
         this.documents = documents;
         this.blobs = blobs;
         this.providers = providers;
+        this.licences = licences;
         this.scheduler = Executors.newScheduledThreadPool(2, named("vitrine-imports"));
         this.workers = Executors.newFixedThreadPool(CONCURRENCY, named("vitrine-import-worker"));
         // unfinished jobs (a restart, a pause) are looked at again regularly
@@ -184,7 +186,7 @@ public class ImportJobRunner {
             for (FetchedDocument.PreviewSource source : document.previews()) {
                 storePreview(provider, access, document, source).ifPresent(previews::add);
             }
-            long id = documents.saveImported(document, previews, job.accountId(), DEFAULT_LICENCE);
+            long id = documents.saveImported(document, previews, job.accountId(), licences.defaultLicence());
             jobs.updateItem(item.id(), ItemState.DONE, null, id);
         } catch (TooManyRequestsException limit) {
             jobs.updateItem(item.id(), ItemState.PENDING, null, null);

@@ -34,7 +34,7 @@ import jakarta.ws.rs.core.SecurityContext;
 /**
  * {@code POST /api/imports} starts an import job from a provider's document ids ({@code {provider,
  * documentIds}}) or a pasted address ({@code {url}}); {@code GET /api/imports/{id}} shows its progress, to the
- * person who started it or an admin only.
+ * person who started it or an admin only; {@code GET /api/imports} lists the caller's 20 most recent jobs.
  */
 @Component(service = ImportsResource.class)
 @JakartarsResource
@@ -44,6 +44,7 @@ import jakarta.ws.rs.core.SecurityContext;
 public class ImportsResource {
 
     static final int MAX_DOCUMENTS = 1000;
+    static final int RECENT_JOBS = 20;
 
     public record Request(String provider, List<String> documentIds, String url, Boolean rightsConfirmed) {
     }
@@ -63,6 +64,9 @@ public class ImportsResource {
                     j.createdAt(), j.updatedAt(), j.items().stream().map(i -> new ItemView(i.sourceUrl() != null ? i.sourceUrl() : i.source(),
                             i.state().name().toLowerCase(), i.error(), i.documentId())).toList());
         }
+    }
+
+    public record JobList(List<JobView> items) {
     }
 
     private final CadProviders providers;
@@ -110,6 +114,13 @@ public class ImportsResource {
                 Boolean.TRUE.equals(request.rightsConfirmed()) ? "2026-11" : null);
         runner.start(job.id());
         return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();
+    }
+
+    /** The caller's most recent jobs, newest first, so a page reload finds them again. */
+    @GET
+    public JobList recent(@Context SecurityContext security) {
+        Caller caller = signedIn(security);
+        return new JobList(jobs.recentOf(caller.accountId(), RECENT_JOBS).stream().map(JobView::of).toList());
     }
 
     @GET

@@ -10,4 +10,7 @@ public interface AuditMapper {
     void insert(AuditRow row);
 
     List<AuditRow> recent(@Param("limit") int limit);
+
+    /** Newest first by id, below {@code before} when given, of one action when given. */
+    List<AuditRow> page(@Param("before") Long before, @Param("limit") int limit, @Param("action") String action);
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import org.vitrine.api.audit.AuditEntry;
 import org.vitrine.api.audit.AuditEvent;
 
 /**
@@ -34,6 +35,10 @@ public class AuditRow {
         row.outcome = e.outcome();
         row.detail = e.detail() == null || e.detail().length() <= 1000 ? e.detail() : e.detail().substring(0, 1000);
         return row;
+    }
+
+    AuditEntry toEntry() {
+        return new AuditEntry(id, toEvent());
     }
 
     AuditEvent toEvent() {

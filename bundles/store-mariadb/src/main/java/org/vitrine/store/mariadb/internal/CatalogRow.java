@@ -1,6 +1,7 @@
 package org.vitrine.store.mariadb.internal;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.vitrine.api.documents.CatalogPage;
 
@@ -14,8 +15,8 @@ public class CatalogRow {
     private LocalDateTime updatedAt;
     private boolean hasPreview;
 
-    CatalogPage.Entry toEntry() {
-        return new CatalogPage.Entry(id, name, provider, licence, UtcTimes.toInstant(updatedAt), hasPreview);
+    CatalogPage.Entry toEntry(List<CatalogPage.DesignerName> designers) {
+        return new CatalogPage.Entry(id, name, provider, licence, UtcTimes.toInstant(updatedAt), hasPreview, designers);
     }
 
     public long getId() { return id; }

@@ -67,4 +67,10 @@ public interface DocumentMapper {
     long catalogCount(@Param("q") org.vitrine.api.documents.CatalogQuery query);
 
     List<CatalogRow> catalogPage(@Param("q") org.vitrine.api.documents.CatalogQuery query, @Param("offset") long offset);
+
+    /** The designers of these documents, in one query: each (document, designer) once, owners first. */
+    List<CreditRow> designersOfDocuments(@Param("ids") Collection<Long> documentIds);
+
+    /** Returns the number of matched rows. */
+    int updateLicence(@Param("id") long id, @Param("licence") String licence);
 }

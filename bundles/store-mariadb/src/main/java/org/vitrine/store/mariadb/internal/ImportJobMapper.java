@@ -17,6 +17,9 @@ public interface ImportJobMapper {
 
     ImportJobRow byId(@Param("id") long id);
 
+    /** The account's newest jobs with their items, newest first. */
+    List<ImportJobRow> recentOf(@Param("accountId") long accountId, @Param("limit") int limit);
+
     /** Queued, running and paused jobs with their items, oldest first. */
     List<ImportJobRow> unfinished();
 

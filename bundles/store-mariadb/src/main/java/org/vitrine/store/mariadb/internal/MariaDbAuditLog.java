@@ -6,8 +6,10 @@ import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.vitrine.api.audit.AuditEntry;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.audit.AuditQuery;
 import org.vitrine.api.problem.DomainException;
 
 /** The audit log in the {@code audit_events} table. */
@@ -36,5 +38,14 @@ public class MariaDbAuditLog implements AuditLog {
         try (SqlSession session = database.sessions().openSession(true)) {
             return session.getMapper(AuditMapper.class).recent(limit).stream().map(AuditRow::toEvent).toList();
         }
+    }
+
+    @Override
+    public List<AuditEntry> page(AuditQuery query) {
+        if (query.limit() < 1 || query.limit() > 1000) {
+            throw DomainException.badRequest("limit must be between 1 and 1000, was " + query.limit());
+        }
+        return MapperSessions.inSession(database, AuditMapper.class, m -> m.page(query.before(), query.limit(), query.action()))
+                .stream().map(AuditRow::toEntry).toList();
     }
 }

@@ -95,12 +95,31 @@ public class MariaDbDocumentStore implements DocumentStore {
         return read(m -> m.byExternalId(provider, externalId));
     }
 
-    /** In one transaction, so the document and its rows come from the same moment. */
+    /**
+     * Three statements whatever the page size: the page, the designers of all its documents at once, and the
+     * count; in one transaction, so they come from the same moment.
+     */
     @Override
     public CatalogPage search(CatalogQuery query) {
-        return MapperSessions.inSession(database, DocumentMapper.class, m -> new CatalogPage(
-                m.catalogPage(query, (long) query.page() * query.size()).stream().map(CatalogRow::toEntry).toList(),
-                m.catalogCount(query), query.page(), query.size()));
+        return MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
+            List<CatalogRow> rows = m.catalogPage(query, (long) query.page() * query.size());
+            Map<Long, List<CatalogPage.DesignerName>> designers = new HashMap<>();
+            if (!rows.isEmpty()) {
+                for (CreditRow credit : m.designersOfDocuments(rows.stream().map(CatalogRow::getId).toList())) {
+                    designers.computeIfAbsent(credit.getDocumentId(), k -> new ArrayList<>())
+                            .add(new CatalogPage.DesignerName(credit.getDesignerId(), credit.getName()));
+                }
+            }
+            List<CatalogPage.Entry> entries = rows.stream()
+                    .map(r -> r.toEntry(designers.getOrDefault(r.getId(), List.of()))).toList();
+            return new CatalogPage(entries, m.catalogCount(query), query.page(), query.size());
+        });
+    }
+
+    @Override
+    public boolean setLicence(long id, String licence) {
+        Objects.requireNonNull(licence, "licence");
+        return MapperSessions.inSession(database, DocumentMapper.class, m -> m.updateLicence(id, licence)) > 0;
     }
 
     private Optional<PublishedDocument> read(Function<DocumentMapper, DocumentRow> query) {

@@ -51,6 +51,15 @@ public class MariaDbImportJobStore implements ImportJobStore {
     }
 
     @Override
+    public List<ImportJob> recentOf(long accountId, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be from 1 to 100, was " + limit);
+        }
+        return MapperSessions.inSession(database, ImportJobMapper.class, m -> m.recentOf(accountId, limit)).stream()
+                .map(ImportJobRow::toJob).toList();
+    }
+
+    @Override
     public List<ImportJob> unfinished() {
         return MapperSessions.inSession(database, ImportJobMapper.class, ImportJobMapper::unfinished).stream()
                 .map(ImportJobRow::toJob).toList();

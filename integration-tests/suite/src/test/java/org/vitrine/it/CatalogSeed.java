@@ -1,0 +1,65 @@
+package org.vitrine.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Puts catalog rows straight into an instance's database, as an import would leave them, so that catalog
+ * scenarios need no provider: documents, designers and their credits, and import jobs.
+ */
+final class CatalogSeed {
+
+    private CatalogSeed() {
+    }
+
+    /** A designer of the fake provider {@code onshape}; returns its id. */
+    static long designer(VitrineInstance vitrine, String name) throws Exception {
+        return insert(vitrine, "INSERT INTO designers (provider, external_id, display_name, created_at, updated_at) "
+                + "VALUES ('onshape', ?, ?, ?, ?)", UUID.randomUUID().toString(), name, now(), now());
+    }
+
+    /** A public (or disabled) document with the given importer (or null) and licence; returns its id. */
+    static long document(VitrineInstance vitrine, String name, Long importedBy, String licence, boolean isPublic) throws Exception {
+        return insert(vitrine, "INSERT INTO documents (provider, external_id, name, description, licence, imported_by, status, "
+                        + "created_at, updated_at) VALUES ('onshape', ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString().replace("-", "").substring(0, 24), name, "About " + name, licence, importedBy,
+                isPublic ? "public" : "disabled", now(), now());
+    }
+
+    /** Credits a designer on a document in a role: owner, creator or modifier. */
+    static void credit(VitrineInstance vitrine, long document, long designer, String role) throws Exception {
+        insert(vitrine, "INSERT INTO document_designers (document_id, designer_id, role) VALUES (?, ?, ?)", document, designer, role);
+    }
+
+    /** An import job of the account with one item, created at the given time; returns its id. */
+    static long importJob(VitrineInstance vitrine, long account, String state, LocalDateTime createdAt) throws Exception {
+        long job = insert(vitrine, "INSERT INTO import_jobs (account_id, provider, state, total, created_at, updated_at) "
+                + "VALUES (?, 'onshape', ?, 1, ?, ?)", account, state, Timestamp.valueOf(createdAt), Timestamp.valueOf(createdAt));
+        insert(vitrine, "INSERT INTO import_job_items (job_id, source, state, updated_at) VALUES (?, ?, 'pending', ?)",
+                job, "doc" + job, Timestamp.valueOf(createdAt));
+        return job;
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+    }
+
+    private static long insert(VitrineInstance vitrine, String sql, Object... parameters) throws Exception {
+        try (Connection db = vitrine.database();
+             PreparedStatement insert = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < parameters.length; i++) {
+                insert.setObject(i + 1, parameters[i]);
+            }
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : 0;
+            }
+        }
+    }
+}
