@@ -1,0 +1,34 @@
+// Entry point: finds out who is signed in, draws the header's session links and starts the router.
+import { h, replace } from './dom.js';
+import { isAdmin, me, onSessionChange, refreshSession, signOut } from './session.js';
+import { navigate, start } from './router.js';
+
+function drawSessionNav(account) {
+  const list = document.getElementById('nav-session');
+  if (!list) return;
+  const item = (node) => h('li', null, node);
+  if (!account) {
+    const here = location.pathname + location.search;
+    const returnTo = ['/signin', '/register'].includes(location.pathname) ? '' : `?returnTo=${encodeURIComponent(here)}`;
+    replace(list,
+      item(h('a', { id: 'nav-signin', href: `/signin${returnTo}`, text: 'Sign in' })),
+      item(h('a', { id: 'nav-register', class: 'button primary small', href: '/register', text: 'Register' })));
+    return;
+  }
+  replace(list,
+    item(h('a', { id: 'nav-import', href: '/import', text: 'Import' })),
+    isAdmin() ? item(h('a', { id: 'nav-admin', href: '/admin/modules', text: 'Admin' })) : null,
+    item(h('a', { id: 'nav-account', href: '/account', title: account.email, text: account.displayName || 'Account' })),
+    item(h('button', {
+      id: 'nav-signout', type: 'button', class: 'link-button',
+      onclick: async () => {
+        await signOut();
+        navigate('/');
+      },
+    }, 'Sign out')));
+}
+
+onSessionChange(drawSessionNav);
+await refreshSession();
+window.addEventListener('vitrine:route', () => drawSessionNav(me()));
+await start();

@@ -1,0 +1,35 @@
+// Lists the gallery's filters need, fetched once per page load. Each works without its endpoint: a missing
+// /api/licences falls back to the common SPDX ids.
+import { api, optionalApi } from './api.js';
+
+const COMMON_LICENCES = [
+  { id: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0' },
+  { id: 'CC-BY-SA-4.0', name: 'Creative Commons Attribution Share Alike 4.0' },
+  { id: 'CC-BY-NC-4.0', name: 'Creative Commons Attribution Non Commercial 4.0' },
+  { id: 'CC-BY-NC-SA-4.0', name: 'Creative Commons Attribution Non Commercial Share Alike 4.0' },
+  { id: 'CC0-1.0', name: 'Creative Commons Zero v1.0 Universal' },
+  { id: 'MIT', name: 'MIT License' },
+  { id: 'Apache-2.0', name: 'Apache License 2.0' },
+  { id: 'CERN-OHL-S-2.0', name: 'CERN Open Hardware Licence Version 2 - Strongly Reciprocal' },
+];
+
+let licencesPromise = null;
+let providersPromise = null;
+
+/** {default, licences: [{id, name}]} */
+export function licences() {
+  if (!licencesPromise) {
+    licencesPromise = optionalApi('/api/licences')
+      .then((answer) => (answer && Array.isArray(answer.licences) ? answer : { default: 'CC-BY-4.0', licences: COMMON_LICENCES }))
+      .catch(() => ({ default: 'CC-BY-4.0', licences: COMMON_LICENCES }));
+  }
+  return licencesPromise;
+}
+
+/** [{id, name, importMethods}] of the providers that are on. */
+export function providers() {
+  if (!providersPromise) {
+    providersPromise = api('/api/providers').then((list) => (Array.isArray(list) ? list : [])).catch(() => []);
+  }
+  return providersPromise;
+}

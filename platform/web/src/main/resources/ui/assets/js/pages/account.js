@@ -1,0 +1,190 @@
+// "/account": who I am, two-factor authentication (enrol with a QR code, recovery codes shown once), my
+// sessions (revoke any), and connecting Onshape.
+import { h, replace, time } from '../dom.js';
+import { api, ApiError, query } from '../api.js';
+import { refreshSession } from '../session.js';
+import { alertBox, showAlert, signInPrompt } from '../views.js';
+
+export async function render(ctx) {
+  ctx.setTitle('Your account');
+  const account = await refreshSession();
+  if (!account) return signInPrompt('/account', 'see your account');
+  const methods = await api('/api/auth/methods', { signal: ctx.signal }).catch(() => []);
+  const hasPassword = Array.isArray(methods) && methods.some((m) => m.id === 'password');
+  const hasOnshape = Array.isArray(methods) && methods.some((m) => m.id === 'onshape');
+
+  return [
+    h('h1', { text: 'Your account' }),
+    h('section', { class: 'panel', 'aria-labelledby': 'account-title' },
+      h('h2', { id: 'account-title', text: account.displayName || 'Profile' }),
+      h('dl', { class: 'facts' },
+        h('dt', { text: 'E-mail' }), h('dd', { id: 'account-email', text: account.email }),
+        account.company ? [h('dt', { text: 'Company' }), h('dd', { text: account.company })] : null,
+        h('dt', { text: 'Roles' }), h('dd', { text: (account.roles || []).join(', ') || 'user' }))),
+    twoFactorSection(account, hasPassword),
+    hasOnshape ? h('section', { class: 'panel', 'aria-labelledby': 'onshape-title' },
+      h('h2', { id: 'onshape-title', text: 'Onshape' }),
+      h('p', { text: 'Connect your Onshape account to import your documents. Vitrine only reads them.' }),
+      h('a', { id: 'account-onshape-connect', class: 'button', href: `/api/auth/onshape/start${query({ returnTo: '/account' })}`, text: 'Connect Onshape' })) : null,
+    await sessionsSection(ctx),
+  ];
+}
+
+function twoFactorSection(account, available) {
+  const status = h('strong', { id: 'twofa-status', text: account.twoFactorEnabled ? 'on' : 'off' });
+  const error = alertBox('', 'twofa-error');
+  const body = h('div', { class: 'twofa-body' });
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'twofa-title' },
+    h('h2', { id: 'twofa-title', text: 'Two-factor authentication' }),
+    h('p', null, 'Two-factor authentication is ', status, '.'),
+    error, body);
+  if (!available) {
+    body.append(h('p', { class: 'muted', text: 'Not available: signing in with a password is switched off.' }));
+    return section;
+  }
+
+  const showOff = () => {
+    status.textContent = 'off';
+    replace(body,
+      h('p', { text: 'Protect your account with a code from an authenticator app (such as FreeOTP, Aegis or Google Authenticator) in addition to your password.' }),
+      h('button', { id: 'twofa-start', type: 'button', class: 'button primary', onclick: start }, 'Set up two-factor authentication'));
+  };
+  const showOn = (codes) => {
+    status.textContent = 'on';
+    const parts = [];
+    if (codes) {
+      parts.push(h('div', { class: 'recovery' },
+        h('h3', { text: 'Your recovery codes' }),
+        h('p', { text: 'Each code signs you in once if you lose your phone. Save them somewhere safe now: they are shown only this once.' }),
+        h('ul', { id: 'recovery-codes', class: 'codes' }, codes.map((c) => h('li', null, h('code', { text: c }))))));
+    }
+    parts.push(turnOffForm());
+    replace(body, parts);
+  };
+
+  async function start(event) {
+    const button = event.currentTarget;
+    button.disabled = true;
+    showAlert(error, '');
+    try {
+      const enrolment = await api('/api/me/2fa', { method: 'POST' });
+      const code = h('input', { id: 'twofa-code', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, pattern: '[0-9]{6}' });
+      const confirm = h('button', { id: 'twofa-confirm', type: 'submit', class: 'button primary', text: 'Turn on' });
+      const form = h('form', { class: 'stack twofa-enrol' },
+        h('ol', { class: 'steps' },
+          h('li', null, 'Scan this QR code with your authenticator app:',
+            h('div', { class: 'qr' }, h('img', { id: 'twofa-qr', src: safeImage(enrolment.qrCode), alt: 'QR code to add Vitrine to an authenticator app', width: 200, height: 200 }))),
+          h('li', null, 'Or type this key into the app: ', h('code', { id: 'twofa-secret', class: 'secret', text: enrolment.secret })),
+          h('li', null, h('label', { for: 'twofa-code', text: 'Enter the six-digit code the app shows:' }),
+            h('div', { class: 'inline-form' }, code, confirm))));
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        showAlert(error, '');
+        confirm.disabled = true;
+        try {
+          const answer = await api('/api/me/2fa/confirm', { method: 'POST', body: { code: code.value.trim() } });
+          showOn(answer.recoveryCodes || []);
+        } catch (err) {
+          showAlert(error, err.message);
+          code.select();
+        } finally {
+          confirm.disabled = false;
+        }
+      });
+      replace(body, form);
+      code.focus();
+    } catch (e) {
+      showAlert(error, e.message);
+      button.disabled = false;
+    }
+  }
+
+  function turnOffForm() {
+    const password = h('input', { id: 'twofa-off-password', type: 'password', autocomplete: 'current-password' });
+    const code = h('input', { id: 'twofa-off-code', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6 });
+    const submit = h('button', { id: 'twofa-off', type: 'submit', class: 'button danger', text: 'Turn off two-factor authentication' });
+    const form = h('form', { class: 'stack compact-form' },
+      h('details', null,
+        h('summary', { text: 'Turn it off' }),
+        h('div', { class: 'field' }, h('label', { for: 'twofa-off-password', text: 'Password' }), password),
+        h('div', { class: 'field' }, h('label', { for: 'twofa-off-code', text: 'Current code' }), code),
+        submit));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      showAlert(error, '');
+      submit.disabled = true;
+      try {
+        await api('/api/me/2fa', { method: 'DELETE', body: { password: password.value, code: code.value.trim() } });
+        showOff();
+      } catch (err) {
+        showAlert(error, err.message);
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    return form;
+  }
+
+  if (account.twoFactorEnabled) showOn(null);
+  else showOff();
+  return section;
+}
+
+/** Only a PNG data URL is shown as the QR code. */
+function safeImage(url) {
+  return typeof url === 'string' && url.startsWith('data:image/png;base64,') ? url : '';
+}
+
+async function sessionsSection(ctx) {
+  const error = alertBox('', 'sessions-error');
+  const list = h('ul', { id: 'sessions', class: 'sessions' });
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'sessions-title' },
+    h('h2', { id: 'sessions-title', text: 'Where you are signed in' }), error, list);
+  let sessions;
+  try {
+    sessions = await api('/api/me/sessions', { signal: ctx.signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    showAlert(error, e.message);
+    return section;
+  }
+  sessions.sort((a, b) => (b.current - a.current) || String(b.lastSeenAt).localeCompare(String(a.lastSeenAt)));
+  for (const s of sessions) {
+    const revoke = h('button', { type: 'button', class: 'button small revoke', text: s.current ? 'Sign out here' : 'Revoke' });
+    const item = h('li', { dataset: { sessionId: s.id }, class: s.current ? 'current' : null },
+      h('div', { class: 'session-what' },
+        h('span', { class: 'session-agent', text: describeAgent(s.userAgent) }),
+        s.current ? h('span', { class: 'badge', text: 'this browser' }) : null),
+      h('div', { class: 'session-when muted' },
+        s.ip ? `${s.ip} · ` : '', 'signed in ', time(s.createdAt, true), ', last seen ', time(s.lastSeenAt, true)),
+      revoke);
+    revoke.addEventListener('click', async () => {
+      revoke.disabled = true;
+      showAlert(error, '');
+      try {
+        await api(`/api/me/sessions/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
+        if (s.current) {
+          await refreshSession();
+          ctx.navigate('/');
+          return;
+        }
+        item.remove();
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) item.remove();
+        else showAlert(error, e.message);
+        revoke.disabled = false;
+      }
+    });
+    list.append(item);
+  }
+  return section;
+}
+
+function describeAgent(agent) {
+  if (!agent) return 'Unknown device';
+  const browser = /Edg\//.test(agent) ? 'Edge' : /Firefox\//.test(agent) ? 'Firefox' : /Chrom(e|ium)\//.test(agent) ? 'Chrome'
+    : /Safari\//.test(agent) ? 'Safari' : null;
+  const system = /Windows/.test(agent) ? 'Windows' : /Android/.test(agent) ? 'Android' : /iPhone|iPad/.test(agent) ? 'iOS'
+    : /Mac OS X/.test(agent) ? 'macOS' : /Linux/.test(agent) ? 'Linux' : null;
+  return browser || system ? [browser, system].filter(Boolean).join(' on ') : agent.slice(0, 80);
+}

@@ -1,0 +1,157 @@
+// The list of import jobs on the import page: one progress bar per job, updated every second while any job
+// is unfinished. Without GET /api/imports (older servers) the ids of jobs started here are remembered in
+// the browser and each is followed with GET /api/imports/{id}.
+import { h, plural, replace, time } from '../dom.js';
+import { api, ApiError, optionalApi } from '../api.js';
+import { alertBox, showAlert } from '../views.js';
+
+const UNFINISHED = new Set(['queued', 'running', 'paused']);
+const REMEMBERED = 'vitrine.importJobs';
+const STATE_LABELS = {
+  queued: 'Waiting to start', running: 'Importing', paused: 'Paused', completed: 'Finished', failed: 'Failed', cancelled: 'Cancelled',
+};
+
+export function jobList(ctx) {
+  const items = new Map();
+  const list = h('ul', { id: 'jobs', class: 'jobs' });
+  const empty = h('p', { class: 'muted', id: 'jobs-empty', text: 'No imports yet.' });
+  const error = alertBox('', 'jobs-error');
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'jobs-title' },
+    h('h2', { id: 'jobs-title', text: 'Your imports' }), error, empty, list);
+  let listAvailable = true;
+  let timer = null;
+  let stopped = false;
+
+  function draw(job) {
+    let entry = items.get(job.id);
+    if (!entry) {
+      entry = create(job);
+      items.set(job.id, entry);
+      const newer = [...list.children].find((li) => Number(li.dataset.jobId) < job.id);
+      list.insertBefore(entry.li, newer || null);
+    }
+    update(entry, job);
+    empty.hidden = items.size > 0;
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    const running = [...items.values()].some((e) => UNFINISHED.has(e.state));
+    if (running && !stopped && ctx.isCurrent()) timer = setTimeout(poll, 1000);
+  }
+
+  async function poll() {
+    try {
+      await refresh();
+      showAlert(error, '');
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      showAlert(error, `Progress could not be updated: ${e.message}`);
+    }
+    schedule();
+  }
+
+  async function refresh() {
+    if (listAvailable) {
+      const answer = await optionalApi('/api/imports', { signal: ctx.signal });
+      if (answer) {
+        (answer.items || []).forEach(draw);
+        return;
+      }
+      listAvailable = false;
+    }
+    for (const id of remembered()) {
+      const entry = items.get(id);
+      if (entry && !UNFINISHED.has(entry.state)) continue;
+      try {
+        draw(await api(`/api/imports/${id}`, { signal: ctx.signal }));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) forget(id);
+        else throw e;
+      }
+    }
+  }
+
+  return {
+    section,
+    async load() {
+      try {
+        await refresh();
+      } catch (e) {
+        if (e.name === 'AbortError') throw e;
+        showAlert(error, e.message);
+      }
+      empty.hidden = items.size > 0;
+      schedule();
+    },
+    add(job) {
+      remember(job.id);
+      draw(job);
+      schedule();
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function create(job) {
+  const progress = h('progress', { class: 'job-progress', max: 1, value: 0 });
+  const count = h('span', { class: 'job-count' });
+  const stateText = h('span', { class: 'job-state badge' });
+  const reason = h('p', { class: 'job-reason muted', hidden: true });
+  const failures = h('ul', { class: 'job-failures' });
+  const imported = h('ul', { class: 'job-done' });
+  const title = h('span', { class: 'job-title' });
+  const li = h('li', { class: 'job', dataset: { jobId: job.id } },
+    h('div', { class: 'job-head' }, title, stateText),
+    h('div', { class: 'job-bar' }, progress, count),
+    reason, failures, imported);
+  progress.setAttribute('aria-label', `Progress of import ${job.id}`);
+  return { li, progress, count, stateText, reason, failures, imported, title, state: null };
+}
+
+function update(entry, job) {
+  const total = Number(job.total) || 0;
+  const done = Number(job.done) || 0;
+  const failed = Number(job.failed) || 0;
+  entry.state = job.state;
+  entry.li.dataset.state = job.state;
+  replace(entry.title, `Import of ${plural(total, 'document')}`, job.createdAt ? ' · ' : '', time(job.createdAt, true));
+  entry.progress.max = Math.max(total, 1);
+  entry.progress.value = Math.min(done + failed, total);
+  entry.count.textContent = `${done + failed} / ${total}`;
+  entry.stateText.textContent = job.state;
+  entry.stateText.title = STATE_LABELS[job.state] || job.state;
+  entry.reason.textContent = job.reason || '';
+  entry.reason.hidden = !job.reason;
+  const jobItems = job.items || job.results || [];
+  replace(entry.failures, jobItems.filter((i) => i.state === 'failed').map((i) => h('li', null,
+    h('span', { class: 'failure-source', text: i.source || 'document' }), ': ',
+    h('span', { class: 'failure-reason', text: i.error || i.reason || 'failed' }))));
+  const doneItems = jobItems.filter((i) => i.state === 'done' && i.documentId);
+  replace(entry.imported, doneItems.length === 0 ? null : [
+    h('li', { class: 'muted', text: failed ? `${done} imported, ${failed} failed:` : 'Imported:' }),
+    ...doneItems.slice(0, 12).map((i) => h('li', null, h('a', { href: `/d/${encodeURIComponent(i.documentId)}`, text: `Design ${i.documentId}` }))),
+    doneItems.length > 12 ? h('li', { class: 'muted', text: `and ${doneItems.length - 12} more` }) : null,
+  ]);
+}
+
+function remembered() {
+  try {
+    const ids = JSON.parse(localStorage.getItem(REMEMBERED) || '[]');
+    return Array.isArray(ids) ? ids.filter(Number.isFinite) : [];
+  } catch (e) {
+    return [];
+  }
+}
+
+function remember(id) {
+  const ids = [id, ...remembered().filter((x) => x !== id)].slice(0, 20);
+  try { localStorage.setItem(REMEMBERED, JSON.stringify(ids)); } catch (e) { /* private mode: progress still shows */ }
+}
+
+function forget(id) {
+  try { localStorage.setItem(REMEMBERED, JSON.stringify(remembered().filter((x) => x !== id))); } catch (e) { /* ignore */ }
+}

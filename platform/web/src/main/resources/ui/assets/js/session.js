@@ -1,0 +1,40 @@
+// Who is signed in, as GET /api/me says; kept for the page's lifetime and refreshed after sign-in/out.
+import { api, ApiError, setCsrfToken } from './api.js';
+
+let current = null;
+const listeners = new Set();
+
+export function me() {
+  return current;
+}
+
+export function isAdmin() {
+  return !!current && Array.isArray(current.roles) && current.roles.includes('admin');
+}
+
+export function onSessionChange(listener) {
+  listeners.add(listener);
+}
+
+/** Asks the server who this browser is (null when signed out) and tells the listeners. */
+export async function refreshSession() {
+  try {
+    current = await api('/api/me');
+  } catch (e) {
+    if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403 && e.status !== 404)) {
+      console.warn('Vitrine: could not load the session', e);
+    }
+    current = null;
+  }
+  setCsrfToken(current && current.csrfToken);
+  listeners.forEach((listener) => listener(current));
+  return current;
+}
+
+export async function signOut() {
+  try {
+    await api('/api/auth/logout', { method: 'POST' });
+  } finally {
+    await refreshSession();
+  }
+}
