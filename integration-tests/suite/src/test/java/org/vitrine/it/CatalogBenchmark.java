@@ -38,20 +38,13 @@ class CatalogBenchmark {
     static final long SEED = 20_261_126L;
     /** The general API budget per address, far above what 32 connections from one address can send. */
     static final String API_BUDGET = "1000000000/1m";
-    /** Where the web UI keeps its static files (served under /assets/...). */
-    static final Path ASSETS = Path.of("../../platform/web/src/main/resources/assets").toAbsolutePath().normalize();
+    /** Where the web UI keeps its static files, served under /assets/... */
+    static final Path ASSETS = Path.of("../../platform/web/src/main/resources/ui/assets").toAbsolutePath().normalize();
 
     @Test
     void catalogue_throughput_beside_a_static_file() throws Exception {
         try (VitrineInstance vitrine = VitrineInstance.fresh("catalog-benchmark")) {
-            vitrine.setting("platform.properties", "rate.api.ip", API_BUDGET);
-            if (!Files.isDirectory(ASSETS)) {
-                // until the web UI ships assets, the Onshape extension page's script stands in as the static file;
-                // the module needs an OAuth application to start, which is never called here
-                vitrine.setting("onshape.properties", "client.id", "benchmark").setting("onshape.properties", "client.secret", "benchmark")
-                        .setting("modules.properties", "cad-onshape", "enabled");
-            }
-            vitrine.start();
+            vitrine.setting("platform.properties", "rate.api.ip", API_BUDGET).start();
             System.out.println();
             System.out.println("== Vitrine catalogue benchmark (" + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
                     + " cores, " + (VitrineInstance.externalDatabase() ? "external" : "embedded") + " MariaDB)");
@@ -84,6 +77,13 @@ class CatalogBenchmark {
             System.out.printf("catalogue page: %,d bytes; static file %s: %,d bytes%n", catalogBytes, asset,
                     vitrine.get(asset).body().getBytes(StandardCharsets.UTF_8).length);
 
+            // the JIT and the database caches warm up on every kind of request before anything is measured
+            new HttpLoad(CONNECTIONS, Duration.ZERO, Duration.ofSeconds(2L * WARM_UP_SECONDS)).run("warm-up", n -> get(vitrine, switch ((int) (n % 4)) {
+                case 0 -> asset;
+                case 1 -> "/api/documents?page=" + n % 100;
+                case 2 -> "/api/documents?q=" + query(rare, n);
+                default -> preview(n);
+            }), 200);
             HttpLoad load = new HttpLoad(CONNECTIONS, Duration.ofSeconds(WARM_UP_SECONDS), Duration.ofSeconds(RUN_SECONDS));
             List<HttpLoad.Result> all = new ArrayList<>();
             all.add(load.run("static file " + asset, n -> get(vitrine, asset), 200));
@@ -117,12 +117,8 @@ class CatalogBenchmark {
     /** The static file served by the same Jetty whose size is closest to the catalogue answer. */
     private static String closestStaticFile(VitrineInstance vitrine, int bytes) throws Exception {
         List<String> candidates = new ArrayList<>();
-        if (Files.isDirectory(ASSETS)) {
-            try (Stream<Path> files = Files.walk(ASSETS)) {
-                files.filter(Files::isRegularFile).forEach(f -> candidates.add("/assets/" + ASSETS.relativize(f).toString().replace('\\', '/')));
-            }
-        } else {
-            candidates.add("/onshape/app.js");
+        try (Stream<Path> files = Files.walk(ASSETS)) {
+            files.filter(Files::isRegularFile).forEach(f -> candidates.add("/assets/" + ASSETS.relativize(f).toString().replace('\\', '/')));
         }
         String best = null;
         long bestDistance = Long.MAX_VALUE;
