@@ -167,6 +167,10 @@ final class CatalogFill {
                     }
                 }
             }
+            // an installation that grew by imports has statistics InnoDB refreshed along the way; a bulk fill has not
+            try (Statement analyze = db.createStatement()) {
+                analyze.execute("ANALYZE TABLE documents, document_elements, document_tags, designers, document_designers, previews");
+            }
         }
     }
 

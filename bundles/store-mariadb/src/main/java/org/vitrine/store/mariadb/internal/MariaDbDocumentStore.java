@@ -35,6 +35,7 @@ import org.vitrine.api.documents.StoredPreview;
 public class MariaDbDocumentStore implements DocumentStore {
 
     private final Database database;
+    private final CatalogTotals totals = new CatalogTotals();
 
     @Activate
     public MariaDbDocumentStore(@Reference Database database) {
@@ -48,7 +49,7 @@ public class MariaDbDocumentStore implements DocumentStore {
         LocalDateTime now = UtcTimes.now();
         DocumentRow row = DocumentRow.imported(document, importedBy, licence, now);
         String provider = document.ref().provider();
-        return MapperSessions.inReadCommittedTransaction(database, DocumentMapper.class, m -> {
+        long saved = MapperSessions.inReadCommittedTransaction(database, DocumentMapper.class, m -> {
             m.upsertDocument(row);
             long id = m.documentId(provider, row.getExternalId());
             // designers before the document's own rows: all locks on shared rows are taken in one order
@@ -83,6 +84,8 @@ public class MariaDbDocumentStore implements DocumentStore {
             }
             return id;
         });
+        totals.changed();
+        return saved;
     }
 
     @Override
@@ -96,8 +99,9 @@ public class MariaDbDocumentStore implements DocumentStore {
     }
 
     /**
-     * Three statements whatever the page size: the page, the designers of all its documents at once, and the
-     * count; in one transaction, so they come from the same moment.
+     * At most three statements whatever the page size: the page, the designers of all its documents at once, and
+     * the count, which is kept for the next pages (see {@link CatalogTotals}); the page and its designers come from
+     * one transaction, so from the same moment.
      */
     @Override
     public CatalogPage search(CatalogQuery query) {
@@ -112,14 +116,16 @@ public class MariaDbDocumentStore implements DocumentStore {
             }
             List<CatalogPage.Entry> entries = rows.stream()
                     .map(r -> r.toEntry(designers.getOrDefault(r.getId(), List.of()))).toList();
-            return new CatalogPage(entries, m.catalogCount(query), query.page(), query.size());
+            return new CatalogPage(entries, totals.total(query, () -> m.catalogCount(query)), query.page(), query.size());
         });
     }
 
     @Override
     public boolean setLicence(long id, String licence) {
         Objects.requireNonNull(licence, "licence");
-        return MapperSessions.inSession(database, DocumentMapper.class, m -> m.updateLicence(id, licence)) > 0;
+        boolean changed = MapperSessions.inSession(database, DocumentMapper.class, m -> m.updateLicence(id, licence)) > 0;
+        totals.changed();
+        return changed;
     }
 
     private Optional<PublishedDocument> read(Function<DocumentMapper, DocumentRow> query) {
