@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@code -Dcatalog.benchmark.documents=}, {@code .warmup=} and {@code .seconds=} shorten a trial run). Fills one
  * instance with 100,000 generated documents, then loads it from {@value #CONNECTIONS} connections, each
  * case {@value #WARM_UP_SECONDS} s of warm-up and {@value #RUN_SECONDS} s measured: a catalogue page (first and deep),
- * full-text searches for frequent and rare words, a static file of about the same size served by the same Jetty,
+ * full-text searches for frequent and rare words, pages and searches that vary with every request (so the
+ * catalog's cache of recent pages rarely has them), a static file of about the same size served by the same Jetty,
  * and preview downloads with and without ETag revalidation. Prints requests per second, p50 and p99 latency, bytes
  * per answer, and each catalogue rate as a share of the static rate.
  */
@@ -91,6 +92,9 @@ class CatalogBenchmark {
             all.add(load.run("GET /api/documents?page=" + DEEP_PAGE, n -> get(vitrine, "/api/documents?page=" + DEEP_PAGE), 200));
             all.add(load.run("search, frequent words " + frequent, n -> get(vitrine, "/api/documents?q=" + query(frequent, n)), 200));
             all.add(load.run("search, rare words " + rare, n -> get(vitrine, "/api/documents?q=" + query(rare, n)), 200));
+            all.add(load.run("GET /api/documents?page=<random of 0-1999>", n -> get(vitrine, "/api/documents?page=" + spread(n, 2_000)), 200));
+            all.add(load.run("search, any word, pages 0-4", n -> get(vitrine, "/api/documents?q=" + words.rank(spread(n, words.size()))
+                    + "&page=" + spread(n / words.size(), 5)), 200));
             all.add(load.run("static file again", n -> get(vitrine, asset), 200));
             all.add(load.run("preview 300x170, full download", n -> get(vitrine, preview(n)), 200));
             all.add(load.run("preview 300x170, If-None-Match -> 304", n -> HttpRequest.newBuilder(vitrine.uri(preview(n)))
@@ -103,9 +107,9 @@ class CatalogBenchmark {
                 System.out.printf("%-52s %9.0f %9.2f %9.2f %11d %10d%n", r.name(), r.perSecond(), r.p50() / 1000.0, r.p99() / 1000.0,
                         r.bytesPerResponse(), r.unexpected());
             }
-            double staticRate = (all.get(0).perSecond() + all.get(5).perSecond()) / 2;
+            double staticRate = (all.get(0).perSecond() + all.get(7).perSecond()) / 2;
             System.out.printf("%nratio to the static file (mean of its two runs, %.0f req/s; goal >= 0.5):%n", staticRate);
-            for (HttpLoad.Result r : all.subList(1, 5)) {
+            for (HttpLoad.Result r : all.subList(1, 7)) {
                 System.out.printf("  %-50s %.2fx%n", r.name(), r.perSecond() / staticRate);
             }
             for (HttpLoad.Result r : all) {
@@ -137,7 +141,12 @@ class CatalogBenchmark {
     }
 
     private static int documentOf(long n) {
-        return 1 + (int) Math.floorMod(n * 2_654_435_761L, (long) DOCUMENTS);
+        return 1 + spread(n, DOCUMENTS);
+    }
+
+    /** The n-th request's pick among {@code count} (0 to count - 1), scattered so that neighbours differ. */
+    private static int spread(long n, int count) {
+        return (int) Math.floorMod(n * 2_654_435_761L, (long) count);
     }
 
     private static String preview(long n) {

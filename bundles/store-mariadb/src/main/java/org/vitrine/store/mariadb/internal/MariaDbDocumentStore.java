@@ -35,7 +35,7 @@ import org.vitrine.api.documents.StoredPreview;
 public class MariaDbDocumentStore implements DocumentStore {
 
     private final Database database;
-    private final CatalogTotals totals = new CatalogTotals();
+    private final CatalogCache cache = new CatalogCache();
 
     @Activate
     public MariaDbDocumentStore(@Reference Database database) {
@@ -84,7 +84,7 @@ public class MariaDbDocumentStore implements DocumentStore {
             }
             return id;
         });
-        totals.changed();
+        cache.changed();
         return saved;
     }
 
@@ -100,12 +100,12 @@ public class MariaDbDocumentStore implements DocumentStore {
 
     /**
      * At most three statements whatever the page size: the page, the designers of all its documents at once, and
-     * the count, which is kept for the next pages (see {@link CatalogTotals}); the page and its designers come from
-     * one transaction, so from the same moment.
+     * the count; pages and counts are kept until the catalog changes (see {@link CatalogCache}). The page and its
+     * designers come from one transaction, so from the same moment.
      */
     @Override
     public CatalogPage search(CatalogQuery query) {
-        return MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
+        return cache.page(query, () -> MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
             List<CatalogRow> rows = m.catalogPage(query, (long) query.page() * query.size());
             Map<Long, List<CatalogPage.DesignerName>> designers = new HashMap<>();
             if (!rows.isEmpty()) {
@@ -116,15 +116,15 @@ public class MariaDbDocumentStore implements DocumentStore {
             }
             List<CatalogPage.Entry> entries = rows.stream()
                     .map(r -> r.toEntry(designers.getOrDefault(r.getId(), List.of()))).toList();
-            return new CatalogPage(entries, totals.total(query, () -> m.catalogCount(query)), query.page(), query.size());
-        });
+            return new CatalogPage(entries, cache.total(query, () -> m.catalogCount(query)), query.page(), query.size());
+        }));
     }
 
     @Override
     public boolean setLicence(long id, String licence) {
         Objects.requireNonNull(licence, "licence");
         boolean changed = MapperSessions.inSession(database, DocumentMapper.class, m -> m.updateLicence(id, licence)) > 0;
-        totals.changed();
+        cache.changed();
         return changed;
     }
 

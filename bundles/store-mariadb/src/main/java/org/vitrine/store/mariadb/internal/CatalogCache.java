@@ -1,0 +1,82 @@
+package org.vitrine.store.mariadb.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.vitrine.api.documents.CatalogPage;
+import org.vitrine.api.documents.CatalogQuery;
+import org.vitrine.api.documents.DocumentStore;
+
+/**
+ * Catalog pages and totals as last read, kept until the catalog changes. Everyone who opens the gallery asks for
+ * the same first pages and the same popular searches, and a total stays the same while a person pages through:
+ * counting reads every matching index entry (100,000 for the unfiltered catalog) and a frequent word's full-text
+ * hits take a fifth of a second to rank. Any change made through the {@link DocumentStore} forgets everything;
+ * an entry also expires after a minute, for changes made behind the store's back (a designer removed, an
+ * administrator's SQL). Both maps are bounded: when one is full it starts again empty.
+ */
+final class CatalogCache {
+
+    private static final long MAX_AGE_NANOS = TimeUnit.MINUTES.toNanos(1);
+    static final int MAX_PAGES = 1_000;
+    static final int MAX_TOTALS = 10_000;
+
+    private record Filters(String text, String provider, Long designer, String licence, String tag) {
+        static Filters of(CatalogQuery q) {
+            return new Filters(q.text(), q.provider(), q.designer(), q.licence(), q.tag());
+        }
+    }
+
+    private record Kept<V>(V value, long generation, long readAt) {
+    }
+
+    private final Map<CatalogQuery, Kept<CatalogPage>> pages = new ConcurrentHashMap<>();
+    private final Map<Filters, Kept<Long>> totals = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final LongSupplier clock;
+
+    CatalogCache() {
+        this(System::nanoTime);
+    }
+
+    CatalogCache(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** The kept page for exactly this query, or the one {@code read} gives now (which is then kept). */
+    CatalogPage page(CatalogQuery query, Supplier<CatalogPage> read) {
+        return kept(pages, MAX_PAGES, query, read);
+    }
+
+    /** The kept total for the query's filters (whatever its page and order), or the one {@code count} gives now. */
+    long total(CatalogQuery query, LongSupplier count) {
+        return kept(totals, MAX_TOTALS, Filters.of(query), count::getAsLong);
+    }
+
+    /** The catalog changed: everything is read again. */
+    void changed() {
+        generation.incrementAndGet();
+        pages.clear();
+        totals.clear();
+    }
+
+    private <K, V> V kept(Map<K, Kept<V>> map, int max, K key, Supplier<V> read) {
+        // taken before reading: what is read while the catalog changes is never handed out again
+        long current = generation.get();
+        long now = clock.getAsLong();
+        Kept<V> known = map.get(key);
+        if (known != null && known.generation() == current && now - known.readAt() < MAX_AGE_NANOS) {
+            return known.value();
+        }
+        V value = read.get();
+        if (map.size() >= max) {
+            map.clear();
+        }
+        map.put(key, new Kept<>(value, current, now));
+        return value;
+    }
+}
