@@ -20,9 +20,12 @@ import java.util.function.LongFunction;
  */
 final class HttpLoad {
 
-    /** What one case measured; latencies in microseconds. */
-    record Result(String name, long requests, double seconds, long p50, long p99, long bytesPerResponse, long unexpected,
-                  String firstUnexpected) {
+    /**
+     * What one case measured; latencies in microseconds. {@code overloaded} counts 503 answers (the server gave up
+     * waiting for a database connection), {@code unexpected} any other status than the expected one.
+     */
+    record Result(String name, long requests, double seconds, long p50, long p99, long bytesPerResponse, long overloaded,
+                  long unexpected, String firstUnexpected) {
 
         double perSecond() {
             return requests / seconds;
@@ -60,6 +63,7 @@ final class HttpLoad {
             }
             long requests = 0;
             long bytes = 0;
+            long overloaded = 0;
             long unexpected = 0;
             long lastEnd = measureFrom;
             List<long[]> latencies = new ArrayList<>();
@@ -67,24 +71,28 @@ final class HttpLoad {
                 long[] r = f.get();
                 requests += r[0];
                 bytes += r[1];
-                unexpected += r[2];
-                lastEnd = Math.max(lastEnd, r[3]);
-                latencies.add(Arrays.copyOfRange(r, 4, 4 + (int) r[0]));
+                overloaded += r[2];
+                unexpected += r[3];
+                lastEnd = Math.max(lastEnd, r[4]);
+                latencies.add(Arrays.copyOfRange(r, HEADER, HEADER + (int) r[0]));
             }
             long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             return new Result(name, requests, (lastEnd - measureFrom) / 1e9, Measure.percentile(all, 50), Measure.percentile(all, 99),
-                    requests == 0 ? 0 : bytes / requests, unexpected, firstUnexpected.get());
+                    requests == 0 ? 0 : bytes / requests, overloaded, unexpected, firstUnexpected.get());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** {requests, bytes, unexpected, last end (nanoTime), latency...} of the answers counted. */
+    private static final int HEADER = 5;
+
+    /** {requests, bytes, overloaded, unexpected, last end (nanoTime), latency...} of the answers counted. */
     private long[] client(LongFunction<HttpRequest> request, int expected, long offset, long measureFrom, long end,
                           AtomicReference<String> firstUnexpected) {
-        long[] out = new long[4 + 1024];
+        long[] out = new long[HEADER + 1024];
         int count = 0;
         long bytes = 0;
+        long overloaded = 0;
         long unexpected = 0;
         long lastEnd = measureFrom;
         for (long n = offset; ; n++) {
@@ -98,7 +106,7 @@ final class HttpLoad {
                 HttpResponse<byte[]> answer = client.send(request.apply(n), HttpResponse.BodyHandlers.ofByteArray());
                 status = answer.statusCode();
                 length = answer.body().length;
-                if (status != expected) {
+                if (status != expected && status != 503) {
                     firstUnexpected.compareAndSet(null, status + " " + answer.uri() + " " + new String(answer.body(),
                             java.nio.charset.StandardCharsets.UTF_8));
                 }
@@ -111,20 +119,23 @@ final class HttpLoad {
             if (start < measureFrom) {
                 continue;
             }
-            if (status != expected) {
+            if (status == 503) {
+                overloaded++;
+            } else if (status != expected) {
                 unexpected++;
             }
-            if (4 + count == out.length) {
+            if (HEADER + count == out.length) {
                 out = Arrays.copyOf(out, out.length * 2);
             }
-            out[4 + count++] = (stop - start) / 1_000;
+            out[HEADER + count++] = (stop - start) / 1_000;
             bytes += length;
             lastEnd = Math.max(lastEnd, stop);
         }
         out[0] = count;
         out[1] = bytes;
-        out[2] = unexpected;
-        out[3] = lastEnd;
+        out[2] = overloaded;
+        out[3] = unexpected;
+        out[4] = lastEnd;
         return out;
     }
 }

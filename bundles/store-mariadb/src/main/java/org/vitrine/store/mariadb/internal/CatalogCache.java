@@ -16,12 +16,11 @@ import org.vitrine.api.documents.DocumentStore;
  * the same first pages and the same popular searches, and a total stays the same while a person pages through:
  * counting reads every matching index entry (100,000 for the unfiltered catalog) and a frequent word's full-text
  * hits take a fifth of a second to rank. Any change made through the {@link DocumentStore} forgets everything;
- * an entry also expires after a minute, for changes made behind the store's back (a designer removed, an
- * administrator's SQL). Both maps are bounded: when one is full it starts again empty.
+ * an entry also expires after a while (a minute by default), for changes made behind the store's back (a designer
+ * removed, an administrator's SQL). Both maps are bounded: when one is full it starts again empty.
  */
 final class CatalogCache {
 
-    private static final long MAX_AGE_NANOS = TimeUnit.MINUTES.toNanos(1);
     static final int MAX_PAGES = 1_000;
     static final int MAX_TOTALS = 10_000;
 
@@ -38,13 +37,21 @@ final class CatalogCache {
     private final Map<Filters, Kept<Long>> totals = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final LongSupplier clock;
+    private volatile long maxAgeNanos;
 
-    CatalogCache() {
-        this(System::nanoTime);
+    CatalogCache(int maxAgeSeconds) {
+        this(maxAgeSeconds, System::nanoTime);
     }
 
-    CatalogCache(LongSupplier clock) {
+    CatalogCache(int maxAgeSeconds, LongSupplier clock) {
         this.clock = clock;
+        maxAge(maxAgeSeconds);
+    }
+
+    /** How long an entry may be reused; 0 reads everything afresh. */
+    void maxAge(int seconds) {
+        maxAgeNanos = TimeUnit.SECONDS.toNanos(Math.max(0, seconds));
+        changed();
     }
 
     /** The kept page for exactly this query, or the one {@code read} gives now (which is then kept). */
@@ -68,11 +75,15 @@ final class CatalogCache {
         // taken before reading: what is read while the catalog changes is never handed out again
         long current = generation.get();
         long now = clock.getAsLong();
+        long maxAge = maxAgeNanos;
         Kept<V> known = map.get(key);
-        if (known != null && known.generation() == current && now - known.readAt() < MAX_AGE_NANOS) {
+        if (known != null && known.generation() == current && now - known.readAt() < maxAge) {
             return known.value();
         }
         V value = read.get();
+        if (maxAge == 0) {
+            return value;
+        }
         if (map.size() >= max) {
             map.clear();
         }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.vitrine.api.cad.FetchedDocument;
 import org.vitrine.api.documents.CatalogPage;
@@ -31,15 +32,21 @@ import org.vitrine.api.documents.StoredPreview;
  * first locks the document row, so concurrent imports of one document queue up and a reader sees the old
  * document or the new one, never a mix. A document still marked 'importing' is not found.
  */
-@Component
+@Component(configurationPid = "org.vitrine.store.mariadb")
 public class MariaDbDocumentStore implements DocumentStore {
 
     private final Database database;
-    private final CatalogCache cache = new CatalogCache();
+    private final CatalogCache cache;
 
     @Activate
-    public MariaDbDocumentStore(@Reference Database database) {
+    public MariaDbDocumentStore(@Reference Database database, StoreSettings settings) {
         this.database = database;
+        this.cache = new CatalogCache(settings.catalog_cache_seconds());
+    }
+
+    @Modified
+    void modified(StoreSettings settings) {
+        cache.maxAge(settings.catalog_cache_seconds());
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.vitrine.api.documents.CatalogQuery.Sort;
 class CatalogCacheTest {
 
     private final AtomicLong now = new AtomicLong();
-    private final CatalogCache cache = new CatalogCache(now::get);
+    private final CatalogCache cache = new CatalogCache(60, now::get);
     private final AtomicLong counted = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
 
@@ -89,6 +89,24 @@ class CatalogCacheTest {
         page(query(0, Sort.RECENT, null));
         assertEquals(1, read.get());
         now.addAndGet(TimeUnit.SECONDS.toNanos(2));
+        page(query(0, Sort.RECENT, null));
+        assertEquals(2, read.get());
+    }
+
+    @Test
+    void a_cache_of_zero_seconds_reads_everything_afresh() {
+        cache.maxAge(0);
+        page(query(0, Sort.RECENT, null));
+        page(query(0, Sort.RECENT, null));
+        total(query(0, Sort.RECENT, null));
+        assertEquals(102, total(query(0, Sort.RECENT, null)));
+        assertEquals(2, read.get());
+    }
+
+    @Test
+    void a_new_lifetime_forgets_what_was_kept() {
+        page(query(0, Sort.RECENT, null));
+        cache.maxAge(30);
         page(query(0, Sort.RECENT, null));
         assertEquals(2, read.get());
     }
