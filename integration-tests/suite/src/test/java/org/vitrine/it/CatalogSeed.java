@@ -32,6 +32,17 @@ final class CatalogSeed {
                 isPublic ? "public" : "disabled", now(), now());
     }
 
+    /** Gives a document a tag, an element, a workspace and a version, as an import would. */
+    static void details(VitrineInstance vitrine, long document) throws Exception {
+        insert(vitrine, "INSERT INTO document_tags (document_id, tag) VALUES (?, 'gears')", document);
+        insert(vitrine, "INSERT INTO document_elements (document_id, external_id, name, element_type, position) "
+                + "VALUES (?, 'e1e1e1e1e1e1e1e1e1e1e1e1', 'Part Studio 1', 'PARTSTUDIO', 0)", document);
+        insert(vitrine, "INSERT INTO document_workspaces (document_id, external_id, name, microversion, created_at_provider, "
+                + "modified_at_provider) VALUES (?, 'w1w1w1w1w1w1w1w1w1w1w1w1', 'Main', 'm1', ?, ?)", document, now(), now());
+        insert(vitrine, "INSERT INTO document_versions (document_id, external_id, name, created_at_provider) "
+                + "VALUES (?, 'v1v1v1v1v1v1v1v1v1v1v1v1', 'V1', ?)", document, now());
+    }
+
     /** Credits a designer on a document in a role: owner, creator or modifier. */
     static void credit(VitrineInstance vitrine, long document, long designer, String role) throws Exception {
         insert(vitrine, "INSERT INTO document_designers (document_id, designer_id, role) VALUES (?, ?, ?)", document, designer, role);

@@ -120,6 +120,12 @@ class OnshapeImportTest {
         assertEquals(1, found.path("total").asLong(), found.toString());
         assertEquals("Planetary gearbox housing", found.path("items").get(0).path("name").asText());
         assertTrue(found.path("items").get(0).path("thumbnailUrl").asText().endsWith("/previews/300x170"));
+        assertEquals("CC-BY-4.0", found.path("items").get(0).path("licence").asText(), "the default licence");
+        JsonNode designer = found.path("items").get(0).path("designers").path(0);
+        assertTrue(designer.path("id").asLong() > 0 && !designer.path("name").asText().isBlank(), found.toString());
+        JsonNode ofDesigner = anonymous.get("/api/documents?q=gearbox&designer=" + designer.path("id").asLong()).json();
+        assertEquals(1, ofDesigner.path("total").asLong(), ofDesigner.toString());
+        assertTrue(anonymous.get("/api/designers/" + designer.path("id").asLong()).json().path("documentCount").asLong() >= 1);
         assertEquals(0, anonymous.get("/api/documents?q=unicorn").json().path("total").asLong());
         JsonNode all = anonymous.get("/api/documents?sort=name&size=100").json();
         assertTrue(all.path("total").asLong() >= 1 && all.path("items").size() == Math.min(100, all.path("total").asInt()), all.toString());
@@ -129,6 +135,37 @@ class OnshapeImportTest {
             assertEquals(400, refused.status(), bad);
             assertTrue(refused.detail().contains(bad.substring(0, bad.indexOf('='))), refused.toString());
         }
+    }
+
+    @Test
+    void new_documents_get_the_configured_default_licence_and_the_job_is_listed() throws Exception {
+        String id = onshape.addDocument(org.vitrine.it.onshape.FakeDocument.named("Open hardware hinge"));
+        vitrine.setting("platform.properties", "catalog.default.licence", "cern-ohl-p-2.0");
+        try {
+            awaitDefaultLicence("CERN-OHL-P-2.0");
+            Browser browser = new Browser(vitrine);
+            OnshapeSignInFlow.signIn(vitrine, browser, null);
+            long job = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", List.of(id))).json().path("id").asLong();
+            JsonNode finished = awaitJob(browser, job);
+            assertEquals(job, browser.get("/api/imports").json().path("items").get(0).path("id").asLong(), "newest first");
+            long documentId = finished.path("items").get(0).path("documentId").asLong();
+            JsonNode document = browser.get("/api/documents/" + documentId).json();
+            assertEquals("CERN-OHL-P-2.0", document.path("licence").asText(), document.toString());
+            assertTrue(document.path("canEdit").asBoolean(false), "the importer may edit it");
+        } finally {
+            vitrine.setting("platform.properties", "catalog.default.licence", "CC-BY-4.0");
+            awaitDefaultLicence("CC-BY-4.0");
+        }
+    }
+
+    private static void awaitDefaultLicence(String licence) throws Exception {
+        VitrineInstance.await("the default licence " + licence, Duration.ofSeconds(20), () -> {
+            try {
+                return new Browser(vitrine).get("/api/licences").json().path("default").asText().equals(licence);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     static JsonNode awaitJob(Browser browser, long job) throws Exception {

@@ -1,0 +1,218 @@
+package org.vitrine.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vitrine.it.Browser.body;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+/**
+ * The OpenAPI description Vitrine serves at {@code /api/openapi.json} is true: real requests and the answers
+ * Vitrine gives them (successes and problem answers) are checked against it. Objects in the description are
+ * closed ({@code additionalProperties: false}), so a field added to an answer without its description fails
+ * here; undeclared query parameters fail too.
+ */
+@Timeout(300)
+class OpenApiResponsesTest {
+
+    private static final String PASSWORD = "copper lantern 58 on the quay";
+    private static VitrineInstance vitrine;
+    private static OpenApiInteractionValidator contract;
+    private static Browser importer;
+    private static long importerId;
+    private static long document;
+    private static long designer;
+    private final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        vitrine = VitrineInstance.fresh("openapi-responses").generousSignInLimits().start();
+        HttpResponse<String> description = vitrine.get("/api/openapi.json");
+        assertEquals(200, description.statusCode());
+        contract = OpenApiInteractionValidator.createForInlineApiSpecification(description.body())
+                .withLevelResolver(LevelResolver.create().withLoader(null).withDefaultLevel(ValidationReport.Level.ERROR)
+                        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR).build())
+                .withStrictOperationPathMatching()
+                .build();
+        importer = new Browser(vitrine);
+        Browser.Reply registered = importer.register(Browser.newEmail("described"), PASSWORD, "Described Person");
+        assertEquals(201, registered.status(), registered.toString());
+        importerId = registered.json().path("id").asLong();
+        designer = CatalogSeed.designer(vitrine, "Described Designer");
+        document = CatalogSeed.document(vitrine, "Described gearbox", importerId, "CC-BY-4.0", true);
+        CatalogSeed.details(vitrine, document);
+        CatalogSeed.credit(vitrine, document, designer, "owner");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (vitrine != null) {
+            vitrine.close();
+        }
+    }
+
+    @Test
+    void public_catalog_answers_match_the_description() throws Exception {
+        Browser anonymous = new Browser(vitrine);
+        check(anonymous, "GET", "/api/documents", null, 200);
+        check(anonymous, "GET", "/api/documents?q=gearbox&designer=" + designer + "&sort=name&page=0&size=10", null, 200);
+        check(anonymous, "GET", "/api/documents?designer=abc", null, 400);
+        check(anonymous, "GET", "/api/documents/" + document, null, 200);
+        check(importer, "GET", "/api/documents/" + document, null, 200);
+        check(anonymous, "GET", "/api/documents/999999", null, 404);
+        long withdrawn = CatalogSeed.document(vitrine, "Withdrawn", importerId, "MIT", false);
+        check(anonymous, "GET", "/api/documents/" + withdrawn, null, 410);
+        check(anonymous, "GET", "/api/documents/" + document + "/previews/300x170", null, 404);
+        check(anonymous, "GET", "/api/designers", null, 200);
+        check(anonymous, "GET", "/api/designers?q=described&page=0&size=5", null, 200);
+        check(anonymous, "GET", "/api/designers?size=0", null, 400);
+        check(anonymous, "GET", "/api/designers/" + designer, null, 200);
+        check(anonymous, "GET", "/api/designers/999999", null, 404);
+        check(anonymous, "GET", "/api/licences", null, 200);
+        assertNoViolations();
+    }
+
+    @Test
+    void account_import_and_licence_answers_match_the_description() throws Exception {
+        Browser anonymous = new Browser(vitrine);
+        check(importer, "GET", "/api/me", null, 200);
+        check(anonymous, "GET", "/api/me", null, 401);
+        check(importer, "GET", "/api/me/sessions", null, 200);
+        check(anonymous, "GET", "/api/auth/methods", null, 200);
+        check(anonymous, "GET", "/api/providers", null, 200);
+        check(anonymous, "POST", "/api/auth/password/login", body("email", "nobody@example.org", "password", "not the one at all"), 401);
+
+        long job = CatalogSeed.importJob(vitrine, importerId, "completed", LocalDateTime.now(ZoneOffset.UTC));
+        check(importer, "GET", "/api/imports", null, 200);
+        check(importer, "GET", "/api/imports/" + job, null, 200);
+        check(anonymous, "GET", "/api/imports", null, 401);
+
+        check(importer, "PUT", "/api/documents/" + document + "/licence", body("licence", "CERN-OHL-P-2.0"), 200);
+        check(importer, "PUT", "/api/documents/" + document + "/licence", body("licence", "Not-A-Licence"), 400);
+        check(anonymous, "PUT", "/api/documents/" + document + "/licence", body("licence", "MIT"), 401);
+        assertNoViolations();
+    }
+
+    @Test
+    void platform_and_admin_answers_match_the_description() throws Exception {
+        check(new Browser(vitrine), "GET", "/api/health", null, 200);
+        checkAsAdmin("/api/admin/modules", 200);
+        checkAsAdmin("/api/admin/modules/store-mariadb", 200);
+        checkAsAdmin("/api/admin/modules/no-such-module", 404);
+        checkAsAdmin("/api/admin/audit?limit=5", 200);
+        checkAsAdmin("/api/admin/audit?action=account.register&limit=1", 200);
+        checkAsAdmin("/api/admin/audit?limit=0", 400);
+        check(new Browser(vitrine), "GET", "/api/admin/audit", null, 401);
+        assertNoViolations();
+    }
+
+    @Test
+    void the_description_is_served_with_an_etag_and_revalidated() throws Exception {
+        HttpResponse<String> first = vitrine.get("/api/openapi.json");
+        assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), first.headers().toString());
+        assertTrue(first.headers().firstValue("Cache-Control").orElse("").contains("no-cache"), first.headers().toString());
+        assertEquals("3.0.3", VitrineInstance.JSON.readTree(first.body()).path("openapi").asText());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = vitrine.send(HttpRequest.newBuilder(vitrine.uri("/api/openapi.json")).header("If-None-Match", etag).GET(), null);
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+    }
+
+    @Test
+    void the_check_itself_catches_an_undescribed_field_a_wrong_type_and_an_unknown_parameter() throws Exception {
+        String licences = vitrine.get("/api/licences").body();
+        validate("GET", "/api/licences", Map.of(), null, 200, "application/json", licences.replaceFirst("\\{", "{\"extra\": 1, "));
+        validate("GET", "/api/designers/" + designer, Map.of(), null, 200, "application/json",
+                "{\"id\": \"seven\", \"provider\": \"onshape\", \"documentCount\": 1}");
+        validate("GET", "/api/documents?colour=red", Map.of(), null, 200, "application/json", vitrine.get("/api/documents").body());
+        validate("GET", "/api/me", Map.of(), null, 401, "application/problem+json", "{\"status\": 401}");
+        assertEquals(4, violations.stream().map(v -> v.substring(0, v.indexOf(" -> "))).distinct().count(),
+                "each wrong answer is caught: " + violations);
+    }
+
+    /** Sends the request as the browser would and checks request and answer against the description. */
+    private void check(Browser browser, String method, String path, Map<String, Object> json, int expectedStatus) throws Exception {
+        Browser.Reply reply = switch (method) {
+            case "GET" -> browser.get(path);
+            case "PUT" -> browser.put(path, json);
+            case "POST" -> browser.post(path, json);
+            default -> throw new IllegalArgumentException(method);
+        };
+        assertEquals(expectedStatus, reply.status(), reply.toString());
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (browser.sessionCookie() != null) {
+            headers.put("Cookie", Browser.SESSION_COOKIE + "=" + browser.sessionCookie());
+            if (browser.csrfToken() != null) {
+                headers.put(Browser.CSRF_HEADER, browser.csrfToken());
+            }
+        }
+        if (json != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        validate(method, path, headers, json == null ? null : VitrineInstance.JSON.writeValueAsString(json), reply.status(),
+                reply.contentType(), reply.body());
+    }
+
+    private void checkAsAdmin(String path, int expectedStatus) throws Exception {
+        HttpResponse<String> response = vitrine.getAsAdmin(path);
+        assertEquals(expectedStatus, response.statusCode(), path + ": " + response.body());
+        validate("GET", path, Map.of("Authorization", "Bearer " + vitrine.token), null, response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /**
+     * Successful requests are checked too (parameters, body, credentials); refused ones only for their answer,
+     * since they are wrong on purpose.
+     */
+    private void validate(String method, String pathAndQuery, Map<String, String> headers, String body, int status,
+                          String contentType, String responseBody) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path, true);
+        if (q >= 0) {
+            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        headers.forEach(request::withHeader);
+        if (body != null) {
+            request.withBody(body.getBytes(StandardCharsets.UTF_8));
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withContentType(contentType);
+        if (!responseBody.isEmpty()) {
+            response.withBody(responseBody.getBytes(StandardCharsets.UTF_8));
+        }
+        ValidationReport report = status < 400
+                ? contract.validate(request.build(), response.build())
+                : contract.validateResponse(path, Request.Method.valueOf(method), response.build());
+        report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .forEach(m -> violations.add(method + " " + pathAndQuery + " -> " + status + ": " + m.getKey() + " " + m.getMessage()));
+    }
+
+    private void assertNoViolations() {
+        assertTrue(violations.isEmpty(), violations.size() + " violations of the description:\n"
+                + violations.stream().collect(Collectors.joining("\n")));
+    }
+}
