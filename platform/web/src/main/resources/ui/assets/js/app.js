@@ -29,6 +29,6 @@ function drawSessionNav(account) {
 }
 
 onSessionChange(drawSessionNav);
-await refreshSession();
+await refreshSession({ firstLoad: true });
 window.addEventListener('vitrine:route', () => drawSessionNav(me()));
 await start();

@@ -1,6 +1,9 @@
 // Lists the gallery's filters need, fetched once per page load. Each works without its endpoint: a missing
 // /api/licences falls back to the common SPDX ids.
 import { api, optionalApi } from './api.js';
+import { h } from './dom.js';
+
+const COMMON_COUNT = 16;
 
 const COMMON_LICENCES = [
   { id: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0' },
@@ -24,6 +27,19 @@ export function licences() {
       .catch(() => ({ default: 'CC-BY-4.0', licences: COMMON_LICENCES }));
   }
   return licencesPromise;
+}
+
+/**
+ * <option>s for a licence <select>: the common licences first (the API lists them first), then every other
+ * SPDX licence in alphabetical order.
+ */
+export function licenceOptions(list, selected, label = (l) => l.id) {
+  const common = list.slice(0, COMMON_COUNT);
+  const others = list.slice(COMMON_COUNT).sort((a, b) => a.id.localeCompare(b.id));
+  const option = (l) => h('option', { value: l.id, selected: l.id === selected }, label(l));
+  if (others.length === 0) return common.map(option);
+  return [h('optgroup', { label: 'Common licences' }, common.map(option)),
+    h('optgroup', { label: 'Other SPDX licences' }, others.map(option))];
 }
 
 /** [{id, name, importMethods}] of the providers that are on. */

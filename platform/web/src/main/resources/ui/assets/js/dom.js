@@ -55,5 +55,5 @@ export function time(iso, withTime = false) {
 
 /** "1 design", "3 designs" */
 export function plural(n, one, many = one + 's') {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -77,8 +77,8 @@ async function render() {
   controller = new AbortController();
   const url = new URL(location.href);
   const main = document.getElementById('main');
-  markCurrentNav(url.pathname);
   window.dispatchEvent(new CustomEvent('vitrine:route'));
+  markCurrentNav(url.pathname);
 
   let route = null;
   let params = {};

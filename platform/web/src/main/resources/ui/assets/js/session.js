@@ -16,10 +16,14 @@ export function onSessionChange(listener) {
   listeners.add(listener);
 }
 
-/** Asks the server who this browser is (null when signed out) and tells the listeners. */
-export async function refreshSession() {
+/**
+ * Asks the server who this browser is (null when signed out) and tells the listeners. On the first load the
+ * server has marked <body data-session="none"> when the browser sent no cookie: then nobody is signed in and
+ * the request is skipped.
+ */
+export async function refreshSession({ firstLoad = false } = {}) {
   try {
-    current = await api('/api/me');
+    current = firstLoad && document.body.dataset.session === 'none' ? null : await api('/api/me');
   } catch (e) {
     if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403 && e.status !== 404)) {
       console.warn('Vitrine: could not load the session', e);

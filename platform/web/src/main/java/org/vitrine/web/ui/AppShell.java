@@ -12,23 +12,32 @@ final class AppShell {
 
     static final String TEMPLATE = "ui/shell.html";
     private static final String HEAD = "<!--vitrine:head-->";
+    /** Inside {@code <body ...>}: tells the script whether asking who is signed in is worth a request. */
+    private static final String SESSION = "{{session}}";
     private static final Pattern ASSET = Pattern.compile("\\{\\{asset:([^}]+)}}");
 
     private final String before;
+    private final String between;
     private final String after;
 
     AppShell(String template, AssetCatalog assets) {
         String page = versioned(template, assets);
-        int at = page.indexOf(HEAD);
-        if (at < 0) {
-            throw new IllegalArgumentException("The app shell has no " + HEAD + " marker");
+        int head = page.indexOf(HEAD);
+        int session = page.indexOf(SESSION);
+        if (head < 0 || session < head) {
+            throw new IllegalArgumentException("The app shell needs a " + HEAD + " marker, then a " + SESSION + " marker");
         }
-        this.before = page.substring(0, at);
-        this.after = page.substring(at + HEAD.length());
+        this.before = page.substring(0, head);
+        this.between = page.substring(head + HEAD.length(), session);
+        this.after = page.substring(session + SESSION.length());
     }
 
-    String render(HeadMeta head) {
-        return before + head.toHtml() + after;
+    /**
+     * The page with this head. {@code mayBeSignedIn} is false when the request carried no cookie at all, so the
+     * script need not ask the server who is signed in (most visitors of a public gallery are anonymous).
+     */
+    String render(HeadMeta head, boolean mayBeSignedIn) {
+        return before + head.toHtml() + between + " data-session=\"" + (mayBeSignedIn ? "maybe" : "none") + "\"" + after;
     }
 
     private static String versioned(String template, AssetCatalog assets) {

@@ -23,6 +23,7 @@ import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -83,9 +84,11 @@ public class AppShellServlet extends HttpServlet {
                 LOG.warn("Document {} could not be read for its page head: {}", id.getAsLong(), e.toString());
             }
         }
-        byte[] body = shell.render(head).getBytes(StandardCharsets.UTF_8);
+        Cookie[] cookies = request.getCookies();
+        byte[] body = shell.render(head, cookies != null && cookies.length > 0).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("Vary", "Cookie");
         response.setContentType("text/html;charset=utf-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

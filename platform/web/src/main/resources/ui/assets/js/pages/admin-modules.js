@@ -40,8 +40,7 @@ function row(m, error) {
     const on = module.state === 'enabled';
     const toggle = h('button', {
       type: 'button', class: `button small module-toggle ${on ? '' : 'primary'}`,
-      disabled: module.required && on,
-      title: module.required && on ? 'Required: it cannot be switched off' : null,
+      title: module.required && on ? 'Required: Vitrine will refuse to switch it off' : null,
       'aria-label': `${on ? 'Switch off' : 'Switch on'} ${module.name || module.id}`,
     }, on ? 'Switch off' : 'Switch on');
     toggle.addEventListener('click', async () => {
@@ -67,7 +66,7 @@ function row(m, error) {
       h('td', { class: 'module-version', text: module.version || '' }),
       h('td', null,
         h('span', { class: `module-state state-${module.state}`, text: module.state }),
-        module.reason ? h('p', { class: 'module-reason', text: module.reason }) : null),
+        module.reason ? h('p', { class: module.state === 'failed' ? 'module-reason failed' : 'module-reason muted', text: module.reason }) : null),
       h('td', null, toggle));
   };
   draw(m);

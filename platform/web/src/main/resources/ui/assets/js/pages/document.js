@@ -2,7 +2,7 @@
 // The server already wrote this page's <head> (title, OpenGraph tags) for link previews.
 import { h, time } from '../dom.js';
 import { api, ApiError, query } from '../api.js';
-import { licences } from '../catalog.js';
+import { licenceOptions, licences } from '../catalog.js';
 import { licenceName, providerLabel } from '../cards.js';
 import { alertBox, notFoundView, showAlert } from '../views.js';
 
@@ -88,8 +88,7 @@ function licenceBlock(doc, licenceList) {
 
   const options = licenceList.licences.slice();
   if (doc.licence && !options.some((l) => l.id === doc.licence)) options.unshift({ id: doc.licence, name: doc.licence });
-  const select = h('select', { id: 'licence-select', value: doc.licence },
-    options.map((l) => h('option', { value: l.id }, `${l.id} — ${l.name}`)));
+  const select = h('select', { id: 'licence-select' }, licenceOptions(options, doc.licence, (l) => `${l.id} — ${l.name}`));
   const status = h('span', { class: 'save-status', role: 'status' });
   const error = alertBox('', 'licence-error');
   const save = h('button', { id: 'licence-save', type: 'submit', class: 'button', text: 'Save licence' });

@@ -2,7 +2,7 @@
 // so a search can be bookmarked, shared and reloaded, and Back works.
 import { h, plural } from '../dom.js';
 import { api, ApiError, optionalApi, query } from '../api.js';
-import { licences, providers } from '../catalog.js';
+import { licenceOptions, licences, providers } from '../catalog.js';
 import { cardGrid, providerLabel } from '../cards.js';
 import { alertBox, pageParam, pager } from '../views.js';
 
@@ -64,8 +64,10 @@ export async function render(ctx) {
     result.items.length === 0
       ? [h('ul', { id: 'gallery', class: 'card-grid' }),
         h('div', { id: 'gallery-empty', class: 'empty-state' },
-          h('p', { class: 'empty-title', text: 'No designs match.' }),
-          h('p', null, 'Try fewer words or other filters, or ', h('a', { href: '/', text: 'see every design' }), '.'))]
+          ...(intro ? [h('p', { class: 'empty-title', text: 'Nothing is published yet.' }),
+            h('p', null, 'Designs appear here once someone imports them. ', h('a', { href: '/import', text: 'Import a design' }), '.')]
+            : [h('p', { class: 'empty-title', text: 'No designs match.' }),
+              h('p', null, 'Try fewer words or other filters, or ', h('a', { href: '/', text: 'see every design' }), '.')]))]
       : cardGrid(result.items, licenceList.licences),
     pager('/', filters, Math.min(state.page, pageCount), pageCount),
   ];
@@ -99,14 +101,14 @@ function chip(label, removeHref) {
 }
 
 function searchForm(state, providerList, licenceList, ctx) {
-  const select = (id, label, options, value) => h('div', { class: 'field' },
+  const select = (id, label, options, value, extra) => h('div', { class: 'field' },
     h('label', { for: id, text: label }),
-    h('select', { id, name: id.replace('filter-', ''), value }, options.map(([v, text]) => h('option', { value: v }, text))));
+    h('select', { id, name: id.replace('filter-', ''), value }, options.map(([v, text]) => h('option', { value: v }, text)), extra || null));
 
   const providerOptions = [['', 'All sources'], ...providerList.map((p) => [p.id, p.name])];
   if (state.provider && !providerList.some((p) => p.id === state.provider)) providerOptions.push([state.provider, providerLabel(state.provider)]);
-  const licenceOptions = [['', 'Any licence'], ...licenceList.map((l) => [l.id, l.id])];
-  if (state.licence && !licenceList.some((l) => l.id === state.licence)) licenceOptions.push([state.licence, state.licence]);
+  const licenceChoices = [['', 'Any licence']];
+  if (state.licence && !licenceList.some((l) => l.id === state.licence)) licenceChoices.push([state.licence, state.licence]);
   const sortOptions = [['', state.q ? 'Best match' : 'Newest first'], ...SORTS.filter(([v]) => state.q || v !== 'recent')];
 
   const form = h('form', { id: 'search-form', class: 'search-form', role: 'search', action: '/', method: 'get' },
@@ -119,7 +121,7 @@ function searchForm(state, providerList, licenceList, ctx) {
       h('button', { type: 'submit', class: 'button primary', text: 'Search' })),
     h('div', { class: 'filter-row' },
       select('filter-provider', 'Source', providerOptions, state.provider),
-      select('filter-licence', 'Licence', licenceOptions, state.licence),
+      select('filter-licence', 'Licence', licenceChoices, state.licence, licenceOptions(licenceList, state.licence)),
       h('div', { class: 'field' },
         h('label', { for: 'filter-tag', text: 'Tag' }),
         h('input', { id: 'filter-tag', name: 'tag', type: 'text', value: state.tag, maxlength: 100, placeholder: 'any' })),

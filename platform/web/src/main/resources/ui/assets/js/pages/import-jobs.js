@@ -14,10 +14,10 @@ const STATE_LABELS = {
 export function jobList(ctx) {
   const items = new Map();
   const list = h('ul', { id: 'jobs', class: 'jobs' });
-  const empty = h('p', { class: 'muted', id: 'jobs-empty', text: 'No imports yet.' });
   const error = alertBox('', 'jobs-error');
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'jobs-title' },
-    h('h2', { id: 'jobs-title', text: 'Your imports' }), error, empty, list);
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'jobs-title', hidden: true },
+    h('h2', { id: 'jobs-title', text: 'Your imports' }), error, list);
+  const showSection = () => { section.hidden = items.size === 0 && error.hidden; };
   let listAvailable = true;
   let timer = null;
   let stopped = false;
@@ -31,7 +31,7 @@ export function jobList(ctx) {
       list.insertBefore(entry.li, newer || null);
     }
     update(entry, job);
-    empty.hidden = items.size > 0;
+    showSection();
   }
 
   function schedule() {
@@ -81,7 +81,7 @@ export function jobList(ctx) {
         if (e.name === 'AbortError') throw e;
         showAlert(error, e.message);
       }
-      empty.hidden = items.size > 0;
+      showSection();
       schedule();
     },
     add(job) {
@@ -102,7 +102,7 @@ function create(job) {
   const stateText = h('span', { class: 'job-state badge' });
   const reason = h('p', { class: 'job-reason muted', hidden: true });
   const failures = h('ul', { class: 'job-failures' });
-  const imported = h('ul', { class: 'job-done' });
+  const imported = h('p', { class: 'job-done' });
   const title = h('span', { class: 'job-title' });
   const li = h('li', { class: 'job', dataset: { jobId: job.id } },
     h('div', { class: 'job-head' }, title, stateText),
@@ -131,11 +131,10 @@ function update(entry, job) {
     h('span', { class: 'failure-source', text: i.source || 'document' }), ': ',
     h('span', { class: 'failure-reason', text: i.error || i.reason || 'failed' }))));
   const doneItems = jobItems.filter((i) => i.state === 'done' && i.documentId);
-  replace(entry.imported, doneItems.length === 0 ? null : [
-    h('li', { class: 'muted', text: failed ? `${done} imported, ${failed} failed:` : 'Imported:' }),
-    ...doneItems.slice(0, 12).map((i) => h('li', null, h('a', { href: `/d/${encodeURIComponent(i.documentId)}`, text: `Design ${i.documentId}` }))),
-    doneItems.length > 12 ? h('li', { class: 'muted', text: `and ${doneItems.length - 12} more` }) : null,
-  ]);
+  replace(entry.imported, doneItems.length === 0 ? null
+    : doneItems.length === 1 && total === 1
+      ? h('a', { href: `/d/${encodeURIComponent(doneItems[0].documentId)}`, text: 'Open the imported design' })
+      : h('a', { href: '/?sort=updated', text: `See the ${plural(doneItems.length, 'imported design')} in the gallery` }));
 }
 
 function remembered() {

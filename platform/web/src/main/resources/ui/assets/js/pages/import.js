@@ -16,9 +16,11 @@ export async function render(ctx) {
   const jobs = jobList(ctx);
   ctx.onLeave(jobs.stop);
 
+  // the jobs come first: after starting an import, its progress is in view
   const sections = [
     h('h1', { text: 'Import designs' }),
     error,
+    jobs.section,
   ];
   if (!onshape) {
     sections.push(h('p', { class: 'notice', text: 'No CAD provider is switched on here, so nothing can be imported. An admin can switch one on.' }));
@@ -26,7 +28,6 @@ export async function render(ctx) {
     sections.push(await pickerSection(ctx, error, jobs));
     sections.push(urlSection(error, jobs));
   }
-  sections.push(jobs.section);
   await jobs.load();
   return sections;
 }

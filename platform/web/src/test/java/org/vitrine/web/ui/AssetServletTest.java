@@ -55,15 +55,17 @@ class AssetServletTest {
 
     @Test
     void the_shell_links_assets_with_their_content_hash_and_takes_the_head() {
-        AppShell shell = new AppShell("<head><!--vitrine:head--><link href=\"{{asset:app.css}}\"></head>", catalog);
-        String html = shell.render(HeadMeta.generic());
+        AppShell shell = new AppShell("<head><!--vitrine:head--><link href=\"{{asset:app.css}}\"></head><body{{session}}>", catalog);
+        String html = shell.render(HeadMeta.generic(), false);
         String version = catalog.find("app.css").orElseThrow().version();
         assertTrue(html.contains("href=\"/assets/app.css?v=" + version + "\""), html);
         assertTrue(html.startsWith("<head><title>Vitrine</title>"), html);
+        assertTrue(html.endsWith("<body data-session=\"none\">"), html);
+        assertTrue(shell.render(HeadMeta.generic(), true).endsWith("<body data-session=\"maybe\">"));
     }
 
     @Test
     void a_shell_linking_a_missing_asset_is_refused_at_start() {
-        assertThrows(IllegalArgumentException.class, () -> new AppShell("<!--vitrine:head-->{{asset:gone.js}}", catalog));
+        assertThrows(IllegalArgumentException.class, () -> new AppShell("<!--vitrine:head-->{{asset:gone.js}}{{session}}", catalog));
     }
 }
