@@ -2,6 +2,8 @@ package org.vitrine.store.mariadb.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -30,7 +32,7 @@ final class CatalogCache {
         }
     }
 
-    private record Kept<V>(V value, long generation, long readAt) {
+    private record Kept<V>(FutureTask<V> value, long generation, long readAt) {
     }
 
     private final Map<CatalogQuery, Kept<CatalogPage>> pages = new ConcurrentHashMap<>();
@@ -71,23 +73,44 @@ final class CatalogCache {
         totals.clear();
     }
 
+    /**
+     * One read per key at a time: callers that miss together (after a change, say) wait for the first one's read
+     * rather than all asking the database the same costly question at once.
+     */
     private <K, V> V kept(Map<K, Kept<V>> map, int max, K key, Supplier<V> read) {
+        long maxAge = maxAgeNanos;
+        if (maxAge == 0) {
+            return read.get();
+        }
         // taken before reading: what is read while the catalog changes is never handed out again
         long current = generation.get();
         long now = clock.getAsLong();
-        long maxAge = maxAgeNanos;
         Kept<V> known = map.get(key);
-        if (known != null && known.generation() == current && now - known.readAt() < maxAge) {
-            return known.value();
+        if (!fresh(known, current, now, maxAge)) {
+            if (map.size() >= max) {
+                map.clear();
+            }
+            Kept<V> mine = new Kept<>(new FutureTask<>(read::get), current, now);
+            known = map.compute(key, (k, old) -> fresh(old, current, now, maxAge) ? old : mine);
+            if (known == mine) {
+                mine.value().run();
+            }
         }
-        V value = read.get();
-        if (maxAge == 0) {
-            return value;
+        try {
+            return known.value().get();
+        } catch (ExecutionException e) {
+            map.remove(key, known);
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the catalog", e);
         }
-        if (map.size() >= max) {
-            map.clear();
-        }
-        map.put(key, new Kept<>(value, current, now));
-        return value;
+    }
+
+    private static boolean fresh(Kept<?> kept, long generation, long now, long maxAge) {
+        return kept != null && kept.generation() == generation && now - kept.readAt() < maxAge;
     }
 }

@@ -2,10 +2,14 @@ package org.vitrine.store.mariadb.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.vitrine.api.documents.CatalogPage;
@@ -109,6 +113,47 @@ class CatalogCacheTest {
         cache.maxAge(30);
         page(query(0, Sort.RECENT, null));
         assertEquals(2, read.get());
+    }
+
+    @Test
+    void callers_that_miss_together_wait_for_one_read() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = new Thread(() -> cache.page(query(0, Sort.RECENT, "gear"), () -> {
+            reading.countDown();
+            await(release);
+            return new CatalogPage(List.of(), read.incrementAndGet(), 0, 24);
+        }));
+        first.start();
+        reading.await();
+        AtomicReference<CatalogPage> second = new AtomicReference<>();
+        Thread waiter = new Thread(() -> second.set(page(query(0, Sort.RECENT, "gear"))));
+        waiter.start();
+        waiter.join(200);
+        assertTrue(waiter.isAlive(), "the second caller waits for the first one's read");
+        release.countDown();
+        first.join();
+        waiter.join();
+        assertEquals(1, read.get());
+        assertEquals(1, second.get().total());
+    }
+
+    @Test
+    void a_failed_read_reaches_its_caller_and_is_not_kept() {
+        IllegalStateException down = new IllegalStateException("database down");
+        assertSame(down, assertThrows(IllegalStateException.class, () -> cache.page(query(0, Sort.RECENT, null), () -> {
+            throw down;
+        })));
+        page(query(0, Sort.RECENT, null));
+        assertEquals(1, read.get());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
