@@ -26,6 +26,15 @@ final class Measure {
     static long percentile(List<Long> values, int p) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        return sorted.isEmpty() ? -1 : sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+        return sorted.isEmpty() ? -1 : sorted.get(rank(sorted.size(), p));
+    }
+
+    /** The p-th percentile (nearest rank) of values already sorted, or -1 for none. */
+    static long percentile(long[] sorted, int p) {
+        return sorted.length == 0 ? -1 : sorted[rank(sorted.length, p)];
+    }
+
+    private static int rank(int size, int p) {
+        return Math.max(0, Math.min(size - 1, (int) Math.ceil(p / 100.0 * size) - 1));
     }
 }

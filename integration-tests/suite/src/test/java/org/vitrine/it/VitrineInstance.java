@@ -62,6 +62,8 @@ final class VitrineInstance implements AutoCloseable {
         copyTree(DIST.resolve("config"), home.resolve("config"));
         // the suite polls quickly from one address; the rate-limit tests set their own budgets
         setting("platform.properties", "rate.api.ip", "100000/1m");
+        // tests seed catalog rows straight into the database, behind the store's back, and expect to see them
+        setting("store-mariadb.properties", "catalog.cache.seconds", "0");
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.vitrine.api.cad.FetchedDocument;
 import org.vitrine.api.documents.CatalogPage;
@@ -33,14 +34,21 @@ import org.vitrine.api.documents.Takedown;
  * first locks the document row, so concurrent imports of one document queue up and a reader sees the old
  * document or the new one, never a mix. A document still marked 'importing' is not found.
  */
-@Component
+@Component(configurationPid = "org.vitrine.store.mariadb")
 public class MariaDbDocumentStore implements DocumentStore {
 
     private final Database database;
+    private final CatalogCache cache;
 
     @Activate
-    public MariaDbDocumentStore(@Reference Database database) {
+    public MariaDbDocumentStore(@Reference Database database, StoreSettings settings) {
         this.database = database;
+        this.cache = new CatalogCache(settings.catalog_cache_seconds());
+    }
+
+    @Modified
+    void modified(StoreSettings settings) {
+        cache.maxAge(settings.catalog_cache_seconds());
     }
 
     @Override
@@ -50,7 +58,7 @@ public class MariaDbDocumentStore implements DocumentStore {
         LocalDateTime now = UtcTimes.now();
         DocumentRow row = DocumentRow.imported(document, importedBy, licence, now);
         String provider = document.ref().provider();
-        return MapperSessions.inReadCommittedTransaction(database, DocumentMapper.class, m -> {
+        long saved = MapperSessions.inReadCommittedTransaction(database, DocumentMapper.class, m -> {
             m.upsertDocument(row);
             long id = m.documentId(provider, row.getExternalId());
             // designers before the document's own rows: all locks on shared rows are taken in one order
@@ -85,6 +93,8 @@ public class MariaDbDocumentStore implements DocumentStore {
             }
             return id;
         });
+        cache.changed();
+        return saved;
     }
 
     @Override
@@ -98,12 +108,13 @@ public class MariaDbDocumentStore implements DocumentStore {
     }
 
     /**
-     * Three statements whatever the page size: the page, the designers of all its documents at once, and the
-     * count; in one transaction, so they come from the same moment.
+     * At most three statements whatever the page size: the page, the designers of all its documents at once, and
+     * the count; pages and counts are kept until the catalog changes (see {@link CatalogCache}). The page and its
+     * designers come from one transaction, so from the same moment.
      */
     @Override
     public CatalogPage search(CatalogQuery query) {
-        return MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
+        return cache.page(query, () -> MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
             List<CatalogRow> rows = m.catalogPage(query, (long) query.page() * query.size());
             Map<Long, List<CatalogPage.DesignerName>> designers = new HashMap<>();
             if (!rows.isEmpty()) {
@@ -114,14 +125,16 @@ public class MariaDbDocumentStore implements DocumentStore {
             }
             List<CatalogPage.Entry> entries = rows.stream()
                     .map(r -> r.toEntry(designers.getOrDefault(r.getId(), List.of()))).toList();
-            return new CatalogPage(entries, m.catalogCount(query), query.page(), query.size());
-        });
+            return new CatalogPage(entries, cache.total(query, () -> m.catalogCount(query)), query.page(), query.size());
+        }));
     }
 
     @Override
     public boolean setLicence(long id, String licence) {
         Objects.requireNonNull(licence, "licence");
-        return MapperSessions.inSession(database, DocumentMapper.class, m -> m.updateLicence(id, licence)) > 0;
+        boolean changed = MapperSessions.inSession(database, DocumentMapper.class, m -> m.updateLicence(id, licence)) > 0;
+        cache.changed();
+        return changed;
     }
 
     /*
