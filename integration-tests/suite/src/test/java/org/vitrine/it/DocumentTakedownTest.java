@@ -42,7 +42,9 @@ class DocumentTakedownTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = VitrineInstance.fresh("document-takedown").generousSignInLimits().start();
+        // the catalog cache on, as shipped: a takedown or a restore must show in listings and search at once
+        vitrine = VitrineInstance.fresh("document-takedown").generousSignInLimits()
+                .setting("store-mariadb.properties", "catalog.cache.seconds", "60").start();
         importer = Browser.registered(vitrine, Browser.newEmail("importer"), PASSWORD);
         importerId = importer.me().json().path("id").asLong();
         other = Browser.registered(vitrine, Browser.newEmail("other"), PASSWORD);

@@ -36,7 +36,9 @@ class ModerationTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // the catalog cache on, as shipped: a takedown or a restore must show in search at once
         vitrine = VitrineInstance.fresh("moderation").generousSignInLimits()
+                .setting("store-mariadb.properties", "catalog.cache.seconds", "60")
                 .setting("platform.properties", "rate.report.ip", "100000/1h").start();
         user = Browser.registered(vitrine, Browser.newEmail("user"), PASSWORD);
         userId = user.me().json().path("id").asLong();

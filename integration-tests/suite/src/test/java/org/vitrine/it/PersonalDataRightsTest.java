@@ -52,7 +52,9 @@ class PersonalDataRightsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = VitrineInstance.fresh("rights").generousSignInLimits().start();
+        // the catalog cache on, as shipped: erasing an account must take its documents out of listings at once
+        vitrine = VitrineInstance.fresh("rights").generousSignInLimits()
+                .setting("store-mariadb.properties", "catalog.cache.seconds", "60").start();
     }
 
     @AfterAll
@@ -180,6 +182,7 @@ class PersonalDataRightsTest {
         assertEquals(200, browser.me().status());
         assertEquals(1, Rows.count(vitrine, "SELECT COUNT(*) FROM accounts WHERE email = ? AND status = 'active'", email));
         assertEquals(200, vitrine.get("/api/documents/" + document).statusCode());
+        assertEquals(1, new Browser(vitrine).get("/api/documents?q=sextant").json().path("total").asLong(), "listed before");
 
         Browser.Reply deleted = browser.delete("/api/me", body("password", PASSWORD, "code", app.nextCode()));
         assertEquals(204, deleted.status(), deleted.toString());
@@ -188,6 +191,7 @@ class PersonalDataRightsTest {
         assertEquals(401, elsewhere.me().status());
         assertEquals(401, new Browser(vitrine).signIn(email, PASSWORD).status());
         assertEquals(410, vitrine.get("/api/documents/" + document).statusCode());
+        assertEquals(0, new Browser(vitrine).get("/api/documents?q=sextant").json().path("total").asLong(), "gone from search");
         assertEquals(1, Rows.count(vitrine, "SELECT COUNT(*) FROM accounts WHERE id = ? AND status = 'deleted' AND deleted_at IS NOT NULL "
                 + "AND email IS NULL AND password_hash IS NULL", account));
         for (String table : List.of("totp_credentials", "recovery_codes", "identities", "data_exports")) {

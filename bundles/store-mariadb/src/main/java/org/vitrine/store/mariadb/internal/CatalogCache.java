@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.vitrine.api.documents.CatalogPage;
 import org.vitrine.api.documents.CatalogQuery;
 import org.vitrine.api.documents.DocumentStore;
@@ -19,9 +22,12 @@ import org.vitrine.api.documents.DocumentStore;
  * counting reads every matching index entry (100,000 for the unfiltered catalog) and a frequent word's full-text
  * hits take a fifth of a second to rank. Any change made through the {@link DocumentStore} forgets everything;
  * an entry also expires after a while (a minute by default), for changes made behind the store's back (a designer
- * removed, an administrator's SQL). Both maps are bounded: when one is full it starts again empty.
+ * removed, an administrator's SQL). Both maps are bounded: when one is full it starts again empty. Every store of
+ * the bundle that changes what the catalog shows (documents, takedowns, account erasure) shares this one cache
+ * and calls {@link #changed()} once its transaction has committed.
  */
-final class CatalogCache {
+@Component(service = CatalogCache.class, configurationPid = "org.vitrine.store.mariadb")
+public final class CatalogCache {
 
     static final int MAX_PAGES = 1_000;
     static final int MAX_TOTALS = 10_000;
@@ -41,8 +47,14 @@ final class CatalogCache {
     private final LongSupplier clock;
     private volatile long maxAgeNanos;
 
-    CatalogCache(int maxAgeSeconds) {
-        this(maxAgeSeconds, System::nanoTime);
+    @Activate
+    public CatalogCache(StoreSettings settings) {
+        this(settings.catalog_cache_seconds(), System::nanoTime);
+    }
+
+    @Modified
+    void modified(StoreSettings settings) {
+        maxAge(settings.catalog_cache_seconds());
     }
 
     CatalogCache(int maxAgeSeconds, LongSupplier clock) {

@@ -18,7 +18,6 @@ import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.vitrine.api.cad.FetchedDocument;
 import org.vitrine.api.documents.CatalogPage;
@@ -34,21 +33,16 @@ import org.vitrine.api.documents.Takedown;
  * first locks the document row, so concurrent imports of one document queue up and a reader sees the old
  * document or the new one, never a mix. A document still marked 'importing' is not found.
  */
-@Component(configurationPid = "org.vitrine.store.mariadb")
+@Component
 public class MariaDbDocumentStore implements DocumentStore {
 
     private final Database database;
     private final CatalogCache cache;
 
     @Activate
-    public MariaDbDocumentStore(@Reference Database database, StoreSettings settings) {
+    public MariaDbDocumentStore(@Reference Database database, @Reference CatalogCache cache) {
         this.database = database;
-        this.cache = new CatalogCache(settings.catalog_cache_seconds());
-    }
-
-    @Modified
-    void modified(StoreSettings settings) {
-        cache.maxAge(settings.catalog_cache_seconds());
+        this.cache = cache;
     }
 
     @Override
@@ -144,31 +138,37 @@ public class MariaDbDocumentStore implements DocumentStore {
     @Override
     public boolean disable(long id, String reason, Instant at) {
         Objects.requireNonNull(at, "at");
-        return MapperSessions.inSession(database, DocumentMapper.class, m -> m.disable(id, reason, UtcTimes.toColumn(at))) > 0;
+        boolean disabled = MapperSessions.inSession(database, DocumentMapper.class, m -> m.disable(id, reason, UtcTimes.toColumn(at))) > 0;
+        cache.changed();
+        return disabled;
     }
 
     @Override
     public Optional<Long> requestDeletion(long id, Long requestedBy, String requestReason, String publicReason, Instant at) {
         LocalDateTime time = UtcTimes.toColumn(Objects.requireNonNull(at, "at"));
-        return Optional.ofNullable(MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
+        Long request = MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
             if (m.disableOnRequest(id, publicReason, time) == 0) {
                 return null;
             }
             m.insertDeletionRequest(id, requestedBy, requestReason, time);
             return m.lastInsertId();
-        }));
+        });
+        cache.changed();
+        return Optional.ofNullable(request);
     }
 
     @Override
     public boolean restore(long id, Instant at) {
         LocalDateTime time = UtcTimes.toColumn(Objects.requireNonNull(at, "at"));
-        return MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
+        boolean restored = MapperSessions.inTransaction(database, DocumentMapper.class, m -> {
             if (m.restore(id) == 0) {
                 return false;
             }
             m.markDeletionRequestsRestored(id, time);
             return true;
         });
+        cache.changed();
+        return restored;
     }
 
     @Override

@@ -17,10 +17,12 @@ import org.vitrine.api.privacy.PersonalDataStore;
 public class MariaDbPersonalDataStore implements PersonalDataStore {
 
     private final Database database;
+    private final CatalogCache catalog;
 
     @Activate
-    public MariaDbPersonalDataStore(@Reference Database database) {
+    public MariaDbPersonalDataStore(@Reference Database database, @Reference CatalogCache catalog) {
         this.database = database;
+        this.catalog = catalog;
     }
 
     @Override
@@ -37,7 +39,7 @@ public class MariaDbPersonalDataStore implements PersonalDataStore {
     @Override
     public ErasedAccount erase(long accountId, String reason, Instant when) {
         LocalDateTime now = UtcTimes.toColumn(when);
-        return MapperSessions.inTransaction(database, PrivacyMapper.class, m -> {
+        ErasedAccount erased = MapperSessions.inTransaction(database, PrivacyMapper.class, m -> {
             String email = m.emailOf(accountId);
             List<BlobKey> blobs = m.exportBlobs(accountId).stream().map(BlobKey::new).toList();
             int disabled = m.disableImportedDocuments(accountId, reason, now);
@@ -57,6 +59,8 @@ public class MariaDbPersonalDataStore implements PersonalDataStore {
             m.eraseAccount(accountId, now);
             return new ErasedAccount(disabled, blobs);
         });
+        catalog.changed(); // its documents left the catalog and its designers lost their links
+        return erased;
     }
 
     /** How the audit log names an account. */
