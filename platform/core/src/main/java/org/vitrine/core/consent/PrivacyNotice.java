@@ -8,13 +8,16 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.vitrine.api.consent.Purpose;
+import org.vitrine.core.retention.AddressRetention;
 
 /**
  * The admin's privacy statements: who is responsible, where the data lives, how long it is kept and which third
  * parties (processors) receive it for which purposes. One source for both {@code GET /api/privacy} and the
- * processors listed with each purpose in {@code GET /api/consent}.
+ * processors listed with each purpose in {@code GET /api/consent}. How long addresses are kept is not a statement
+ * of its own: it is what the retention job applies ({@code retention.ip.days} in {@code config/platform.properties}).
  */
 @Component(service = PrivacyNotice.class, configurationPid = PrivacyNotice.PID)
 @Designate(ocd = PrivacySettings.class)
@@ -31,10 +34,12 @@ public class PrivacyNotice {
                       List<Processor> processors) {
     }
 
+    private final AddressRetention retention;
     private volatile Statements statements;
 
     @Activate
-    public PrivacyNotice(PrivacySettings settings, Map<String, Object> properties) {
+    public PrivacyNotice(PrivacySettings settings, Map<String, Object> properties, @Reference AddressRetention retention) {
+        this.retention = retention;
         apply(settings, properties);
     }
 
@@ -45,11 +50,13 @@ public class PrivacyNotice {
 
     private void apply(PrivacySettings s, Map<String, Object> properties) {
         statements = new Statements(blankToNull(s.controller_name()), blankToNull(s.contact_email()), blankToNull(s.data_region()),
-                s.retention_ip_days(), s.retention_consent_years(), processors(s.processors(), properties));
+                0, s.retention_consent_years(), processors(s.processors(), properties));
     }
 
     Statements statements() {
-        return statements;
+        Statements s = statements;
+        return new Statements(s.controller(), s.contactEmail(), s.dataRegion(), retention.retentionDays(), s.consentYears(),
+                s.processors());
     }
 
     /** The names of the processors that serve a purpose: those the policy names, then the admin's. */

@@ -22,9 +22,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Data region", description = "Where the server and its database run, e.g. 'EU (Germany)'")
     String data_region() default "";
 
-    @AttributeDefinition(name = "IP retention (days)", description = "How long IP addresses in logs and records are kept whole")
-    int retention_ip_days() default 90;
-
     @AttributeDefinition(name = "Consent record retention (years)", description = "How long consent decisions are kept as proof")
     int retention_consent_years() default 5;
 

@@ -93,9 +93,14 @@ public class AddressRetention {
         scheduler.shutdownNow();
     }
 
+    /** How many days client addresses are kept whole: what the job applies, and what the privacy page states. */
+    public int retentionDays() {
+        return Math.max(1, Math.min(3650, settings.retention_ip_days()));
+    }
+
     /** Runs the job now, as {@code actor} (an admin, or {@code system} for the schedule). */
     public synchronized Result run(String actor, String ip) {
-        int days = Math.max(1, Math.min(3650, settings.retention_ip_days()));
+        int days = retentionDays();
         Instant now = Instant.now();
         Instant cutoff = now.minus(Duration.ofDays(days));
         Map<AddressLog, Integer> changed = new EnumMap<>(AddressLog.class);
