@@ -85,6 +85,7 @@ class AccountDataInBrowserTest {
         chromium.click("button#export-start");
         String refused = chromium.awaitSomeText("#export-error[role=alert]");
         assertTrue(refused.contains("24 hours") && refused.contains("next"), "the refusal says when the next export may be asked: " + refused);
+        assertFalse(refused.matches(".*\\d{4}-\\d{2}-\\d{2}T.*"), "the time is written for people, not as ISO: " + refused);
         assertEquals(1, chromium.all("ul#exports li[data-export-id]").size(), "no second export was made");
 
         assertFalse(chromium.shown("form#account-delete-panel"), "the confirmation waits for the button");
@@ -118,6 +119,32 @@ class AccountDataInBrowserTest {
         chromium.click("button#signin-submit");
         chromium.awaitSomeText("#signin-error[role=alert]");
         assertEquals("/signin", URI.create(chromium.driver().getCurrentUrl()).getPath(), "the old credentials sign nobody in");
+    }
+
+    @Test
+    void with_two_factor_on_the_deletion_also_asks_for_a_code() throws Exception {
+        String email = Browser.newEmail("two-factor");
+        Browser person = Browser.registered(vitrine, email, PASSWORD);
+        AuthenticatorApp app = new AuthenticatorApp(person.post("/api/me/2fa", null).json().path("secret").asText());
+        assertEquals(200, person.post("/api/me/2fa/confirm", Browser.body("code", app.currentCode())).status());
+        chromium.useSessionOf(person);
+
+        chromium.open("/account");
+        chromium.awaitText("#twofa-status", "on");
+        chromium.click("button#account-delete");
+        chromium.visible("input#delete-code");
+        chromium.type("input#delete-password", PASSWORD);
+        chromium.type("input#delete-code", app.wrongCode());
+        chromium.click("button#account-delete-confirm");
+        chromium.awaitSomeText("#account-delete-error[role=alert]");
+        assertEquals(200, person.me().status(), "a wrong code deletes nothing");
+
+        chromium.type("input#delete-code", app.nextCode());
+        chromium.click("button#account-delete-confirm");
+        chromium.awaitPath("/");
+        chromium.awaitSomeText("#account-deleted[role=status]");
+        chromium.visible("a#nav-signin");
+        assertEquals(401, person.me().status(), "the account's session ended");
     }
 
     /** The browser's session cookie (HttpOnly: the page cannot read it, the driver can). */

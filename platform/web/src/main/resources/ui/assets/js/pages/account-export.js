@@ -52,7 +52,7 @@ export function exportPart(ctx) {
       await api('/api/me/export', { method: 'POST' });
     } catch (e) {
       // 429 names when the next export may be asked for
-      showAlert(error, e.message);
+      showAlert(error, withLocalTimes(e.message));
     } finally {
       start.disabled = false;
     }
@@ -71,6 +71,16 @@ export function exportPart(ctx) {
     ],
     refresh,
   };
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The server writes instants in ISO form ("2026-11-27T13:35:38Z"); a person reads them in their own time zone. */
+function withLocalTimes(message) {
+  return message.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z/g, (iso) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+  });
 }
 
 function exportItem(x) {
