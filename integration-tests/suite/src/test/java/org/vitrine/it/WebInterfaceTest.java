@@ -212,6 +212,24 @@ class WebInterfaceTest {
         }
     }
 
+    @Test
+    void the_shell_has_the_script_ask_who_is_signed_in_only_when_a_session_cookie_came() throws Exception {
+        assertTrue(shellWith(null).contains("data-session=\"none\""), "no cookie at all");
+        assertTrue(shellWith("vitrine_consent=v-1").contains("data-session=\"none\""), "only the consent cookie");
+        assertTrue(shellWith("vitrine_consent=v-1; " + Browser.SESSION_COOKIE + "=expired-or-not").contains("data-session=\"maybe\""),
+                "a session cookie, valid or not");
+    }
+
+    private static String shellWith(String cookies) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(vitrine.uri("/")).GET();
+        if (cookies != null) {
+            request.header("Cookie", cookies);
+        }
+        HttpResponse<String> response = vitrine.send(request, null);
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
     private static void assertShell(String path, HttpResponse<String> response) {
         assertEquals("text/html;charset=utf-8", header(response, "Content-Type").replace(" ", "").toLowerCase(), path);
         assertEquals("no-cache", header(response, "Cache-Control"), path);

@@ -27,7 +27,7 @@ export function onSessionChange(listener) {
 
 /**
  * Asks the server who this browser is (null when signed out) and tells the listeners. On the first load the
- * server has marked <body data-session="none"> when the browser sent no cookie: then nobody is signed in and
+ * server has marked <body data-session="none"> when the browser sent no session cookie: then nobody is signed in and
  * the request is skipped.
  */
 export async function refreshSession({ firstLoad = false } = {}) {
@@ -42,6 +42,13 @@ export async function refreshSession({ firstLoad = false } = {}) {
   setCsrfToken(current && current.csrfToken);
   listeners.forEach((listener) => listener(current));
   return current;
+}
+
+/** Forgets the account without asking the server, e.g. once it has ended the session itself (account deleted). */
+export function forgetSession() {
+  current = null;
+  setCsrfToken(null);
+  listeners.forEach((listener) => listener(current));
 }
 
 export async function signOut() {

@@ -20,7 +20,9 @@ import org.vitrine.api.cad.FetchedDocument;
  * @param sourceUrl           link back to the provider; may be null
  * @param licence             SPDX id
  * @param status              shown or taken down
- * @param importedBy          the account that imported it; null once that account is deleted
+ * @param importedBy          the account that imported it. Deleting that account keeps the id: it still names the
+ *                            account's row, which stays with status deleted and its personal data erased (the
+ *                            document itself is taken down). Null only when the row itself is gone from the database
  * @param updatedAt           when Vitrine last imported it
  * @param tags                tags
  * @param elements            elements

@@ -142,7 +142,8 @@ public class MemorySessionManager implements SessionManager {
         return settings.session_cookie() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
-    String cookieName() {
+    /** The name of the session cookie (by default {@code vitrine_session}). */
+    public String cookieName() {
         return settings.session_cookie();
     }
 

@@ -33,7 +33,7 @@ final class AppShell {
     }
 
     /**
-     * The page with this head. {@code mayBeSignedIn} is false when the request carried no cookie at all, so the
+     * The page with this head. {@code mayBeSignedIn} is false when the request carried no session cookie, so the
      * script need not ask the server who is signed in (most visitors of a public gallery are anonymous).
      */
     String render(HeadMeta head, boolean mayBeSignedIn) {

@@ -25,6 +25,7 @@ import org.vitrine.api.documents.DocumentStatus;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
 import org.vitrine.web.internal.AnalyticsScript;
+import org.vitrine.web.internal.MemorySessionManager;
 import org.vitrine.web.internal.RequestConsentSubject;
 
 import jakarta.servlet.Servlet;
@@ -52,6 +53,7 @@ public class AppShellServlet extends HttpServlet {
 
     private final transient AnalyticsScript analytics;
     private final transient RequestConsentSubject subjects;
+    private final transient MemorySessionManager sessions;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DocumentStore documents;
@@ -61,16 +63,19 @@ public class AppShellServlet extends HttpServlet {
     private volatile ConsentService consent;
 
     @Activate
-    public AppShellServlet(BundleContext context, @Reference AnalyticsScript analytics, @Reference RequestConsentSubject subjects) {
+    public AppShellServlet(BundleContext context, @Reference AnalyticsScript analytics, @Reference RequestConsentSubject subjects,
+                           @Reference MemorySessionManager sessions) {
         this(new AppShell(template(context.getBundle().getEntry(AppShell.TEMPLATE)), AssetCatalog.fromBundle(context.getBundle())),
-                String.valueOf(context.getProperty("vitrine.public.url")), analytics, subjects);
+                String.valueOf(context.getProperty("vitrine.public.url")), analytics, subjects, sessions);
     }
 
-    AppShellServlet(AppShell shell, String publicUrl, AnalyticsScript analytics, RequestConsentSubject subjects) {
+    AppShellServlet(AppShell shell, String publicUrl, AnalyticsScript analytics, RequestConsentSubject subjects,
+                    MemorySessionManager sessions) {
         this.shell = shell;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.analytics = analytics;
         this.subjects = subjects;
+        this.sessions = sessions;
     }
 
     void setDocuments(DocumentStore documents) {
@@ -99,14 +104,29 @@ public class AppShellServlet extends HttpServlet {
                 LOG.warn("Document {} could not be read for its page head: {}", id.getAsLong(), e.toString());
             }
         }
-        Cookie[] cookies = request.getCookies();
-        byte[] body = shell.render(head, analyticsTag(request), cookies != null && cookies.length > 0).getBytes(StandardCharsets.UTF_8);
+        boolean mayBeSignedIn = carries(request.getCookies(), sessions.cookieName());
+        byte[] body = shell.render(head, analyticsTag(request), mayBeSignedIn).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Vary", "Cookie");
         response.setContentType("text/html;charset=utf-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * Whether the request sent a session cookie (valid or not): only then may someone be signed in. Visitors who
+     * carry other cookies only (their privacy choices, for instance) are known to be signed out without asking.
+     */
+    static boolean carries(Cookie[] cookies, String sessionCookie) {
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (sessionCookie.equals(c.getName()) && c.getValue() != null && !c.getValue().isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private String analyticsTag(HttpServletRequest request) {

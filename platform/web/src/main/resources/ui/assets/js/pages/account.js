@@ -1,9 +1,11 @@
 // "/account": who I am, two-factor authentication (enrol with a QR code, recovery codes shown once), my
-// sessions (revoke any), and connecting Onshape.
+// sessions (revoke any), connecting Onshape, and my data (export it, delete the account).
 import { h, replace, time } from '../dom.js';
 import { api, ApiError, query } from '../api.js';
 import { refreshSession } from '../session.js';
 import { alertBox, showAlert, signInPrompt } from '../views.js';
+import { exportPart } from './account-export.js';
+import { deletePart } from './account-delete.js';
 
 export async function render(ctx) {
   ctx.setTitle('Your account');
@@ -27,7 +29,17 @@ export async function render(ctx) {
       h('p', { text: 'Connect your Onshape account to import your documents. Vitrine only reads them.' }),
       h('a', { id: 'account-onshape-connect', class: 'button', href: `/api/auth/onshape/start${query({ returnTo: '/account' })}`, text: 'Connect Onshape' })) : null,
     await sessionsSection(ctx),
+    await yourDataSection(ctx, account, hasPassword),
   ];
+}
+
+async function yourDataSection(ctx, account, passwordSignIn) {
+  const exports = exportPart(ctx);
+  await exports.refresh();
+  return h('section', { id: 'your-data', class: 'panel', 'aria-labelledby': 'your-data-title' },
+    h('h2', { id: 'your-data-title', text: 'Your data' }),
+    exports.nodes,
+    deletePart(ctx, account, passwordSignIn));
 }
 
 function twoFactorSection(account, available) {
