@@ -91,7 +91,9 @@ final class Chromium {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + userDataDir,
+                // no transitions: a screenshot shows the state a test waited for, not a bar still growing to it
+                "--force-prefers-reduced-motion");
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
