@@ -45,9 +45,13 @@ export async function render(ctx) {
   ];
 }
 
-/** The designer's picture, or their initials on a coloured disc. */
+/**
+ * The designer's picture, or their initials on a coloured disc. Only a picture Vitrine serves itself is shown: a
+ * provider's picture would make every visitor's browser call a third party (and the Content-Security-Policy allows
+ * images from this site only).
+ */
 export function avatar(designer, size) {
-  if (designer.avatarUrl && /^(https?:|\/)/.test(designer.avatarUrl)) {
+  if (designer.avatarUrl && /^\/(?!\/)/.test(designer.avatarUrl)) {
     return h('img', { class: 'avatar', src: designer.avatarUrl, alt: '', width: size, height: size, loading: 'lazy', referrerpolicy: 'no-referrer' });
   }
   const initials = String(designer.name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0].toUpperCase()).join('');

@@ -42,7 +42,7 @@ export async function render(ctx) {
         designersBlock(doc.designers || []),
         facts(doc),
         licenceBlock(doc, licenceList),
-        doc.sourceUrl ? h('p', null, h('a', {
+        doc.sourceUrl && /^https?:\/\//.test(doc.sourceUrl) ? h('p', null, h('a', {
           id: 'doc-source', class: 'button primary', href: doc.sourceUrl, rel: 'noopener noreferrer external',
           text: `Open in ${providerLabel(doc.provider)}`,
         })) : null,
