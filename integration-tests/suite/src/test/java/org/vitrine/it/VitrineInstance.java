@@ -302,6 +302,20 @@ final class VitrineInstance implements AutoCloseable {
                     st.execute("DROP DATABASE IF EXISTS `" + externalDbUrl.substring(externalDbUrl.lastIndexOf('/') + 1) + "`");
                 }
             }
+            // the embedded MariaDB (its server files and data, about half a gigabyte) goes with the instance, as the
+            // external database does: a suite run would otherwise fill tens of gigabytes; logs and console stay
+            deleteTree(home.resolve("data").resolve("db"));
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
