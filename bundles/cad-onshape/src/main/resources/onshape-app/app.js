@@ -45,7 +45,7 @@
     })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
-        if (!res.ok) { say(res.body.detail || 'The import was refused.'); button.disabled = false; return; }
+        if (!res.ok) { say(res.body.detail || 'The import was refused.'); button.disabled = !rights.checked; return; }
         watch(res.body.id);
       });
   }

@@ -32,7 +32,7 @@ class ImportBenchmark {
             int callsBefore = onshape.apiCalls();
             int tooManyBefore = onshape.tooManyRequestsSent();
             long begin = System.nanoTime();
-            Browser.Reply started = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", ids));
+            Browser.Reply started = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", ids, "rightsConfirmed", true));
             if (started.status() != 202) {
                 throw new IllegalStateException(started.toString());
             }

@@ -83,6 +83,9 @@ class ImportInBrowserTest {
         Set<String> selected = new HashSet<>();
         chromium.all("ul#picker li input[type=checkbox]").forEach(box -> selected.add(box.getDomProperty("value")));
         onshape.faults().latency(Duration.ofMillis(150));
+        assertFalse(chromium.visible("button#import-start").isEnabled(), "no import before the rights are confirmed");
+        assertEquals("/terms", chromium.visible("label[for=import-rights] a").getDomAttribute("href"));
+        chromium.click("input#import-rights");
         chromium.click("button#import-start");
 
         WebElement job = chromium.visible("ul#jobs > li.job[data-job-id]");
@@ -126,6 +129,8 @@ class ImportInBrowserTest {
         signInWithOnshape();
         chromium.open("/import");
         int jobsBefore = chromium.all("ul#jobs > li.job").size();
+        assertFalse(chromium.visible("button#import-url-submit").isEnabled(), "no import before the rights are confirmed");
+        chromium.click("input#import-rights");
 
         chromium.type("input#import-url", "http://evil.example/documents/" + locked);
         chromium.click("button#import-url-submit");

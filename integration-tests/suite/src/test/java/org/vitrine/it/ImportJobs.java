@@ -23,7 +23,7 @@ final class ImportJobs {
 
     /** Starts a job for these Onshape document ids; it must be accepted (202, with its address). */
     static long importDocuments(Browser browser, List<String> documentIds) throws Exception {
-        return accepted(browser.post("/api/imports", Browser.body("provider", PROVIDER, "documentIds", documentIds)));
+        return accepted(browser.post("/api/imports", Browser.body("provider", PROVIDER, "documentIds", documentIds, "rightsConfirmed", true)));
     }
 
     /** The job id of an accepted start, after checking the answer's status and {@code Location}. */

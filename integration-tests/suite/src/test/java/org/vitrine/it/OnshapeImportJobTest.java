@@ -53,7 +53,7 @@ class OnshapeImportJobTest {
     void an_import_is_accepted_at_once_and_its_progress_shows_every_document() throws Exception {
         List<String> ids = onshape.seedDocuments(3);
 
-        Browser.Reply started = designer.post("/api/imports", Browser.body("provider", "onshape", "documentIds", ids));
+        Browser.Reply started = designer.post("/api/imports", Browser.body("provider", "onshape", "documentIds", ids, "rightsConfirmed", true));
 
         long job = ImportJobs.accepted(started);
         JsonNode accepted = started.json();
@@ -94,7 +94,7 @@ class OnshapeImportJobTest {
         Browser local = Browser.registered(vitrine, Browser.newEmail("local"), PASSWORD);
         onshape.forgetRequests();
 
-        Browser.Reply refused = local.post("/api/imports", Browser.body("provider", "onshape", "documentIds", onshape.seedDocuments(1)));
+        Browser.Reply refused = local.post("/api/imports", Browser.body("provider", "onshape", "documentIds", onshape.seedDocuments(1), "rightsConfirmed", true));
 
         Problems.assertProblem(refused, 409, "Connect your Onshape account first");
         assertEquals(List.of(), onshape.apiRequests(), "Onshape was asked nothing");

@@ -86,7 +86,7 @@ class OnshapeImportTest {
         List<String> seeded = onshape.seedDocuments(3);
         Browser browser = new Browser(vitrine);
         OnshapeSignInFlow.signIn(vitrine, browser, null);
-        Browser.Reply started = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", seeded));
+        Browser.Reply started = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", seeded, "rightsConfirmed", true));
         assertEquals(202, started.status(), started.toString());
         long job = started.json().path("id").asLong();
         JsonNode finished = awaitJob(browser, job);
@@ -112,7 +112,7 @@ class OnshapeImportTest {
         String id = onshape.addDocument(org.vitrine.it.onshape.FakeDocument.named("Planetary gearbox housing"));
         Browser browser = new Browser(vitrine);
         OnshapeSignInFlow.signIn(vitrine, browser, null);
-        long job = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", List.of(id))).json().path("id").asLong();
+        long job = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", List.of(id), "rightsConfirmed", true)).json().path("id").asLong();
         assertEquals(1, awaitJob(browser, job).path("done").asInt());
 
         Browser anonymous = new Browser(vitrine);
@@ -145,7 +145,7 @@ class OnshapeImportTest {
             awaitDefaultLicence("CERN-OHL-P-2.0");
             Browser browser = new Browser(vitrine);
             OnshapeSignInFlow.signIn(vitrine, browser, null);
-            long job = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", List.of(id))).json().path("id").asLong();
+            long job = browser.post("/api/imports", Browser.body("provider", "onshape", "documentIds", List.of(id), "rightsConfirmed", true)).json().path("id").asLong();
             JsonNode finished = awaitJob(browser, job);
             assertEquals(job, browser.get("/api/imports").json().path("items").get(0).path("id").asLong(), "newest first");
             long documentId = finished.path("items").get(0).path("documentId").asLong();

@@ -61,7 +61,7 @@ class OnshapeUrlImportTest {
                 .replace("{vid}", document.versions().get(0).id())
                 .replace("{eid}", document.elements().get(0).id());
 
-        Browser.Reply started = designer.post("/api/imports", Browser.body("url", url));
+        Browser.Reply started = designer.post("/api/imports", Browser.body("url", url, "rightsConfirmed", true));
 
         long job = ImportJobs.accepted(started);
         JsonNode accepted = started.json();
@@ -110,7 +110,7 @@ class OnshapeUrlImportTest {
         long jobsBefore = Rows.count(vitrine, "SELECT COUNT(*) FROM import_jobs");
         onshape.forgetRequests();
 
-        Browser.Reply refused = designer.post("/api/imports", Browser.body("url", url));
+        Browser.Reply refused = designer.post("/api/imports", Browser.body("url", url, "rightsConfirmed", true));
 
         Problems.assertProblem(refused, 400, "");
         assertEquals(List.of(), onshape.requests(), "Onshape was asked nothing");
@@ -122,7 +122,7 @@ class OnshapeUrlImportTest {
         onshape.forgetRequests();
 
         Browser.Reply refused = designer.post("/api/imports", Browser.body("provider", "onshape",
-                "documentIds", List.of("../../users/sessioninfo")));
+                "documentIds", List.of("../../users/sessioninfo"), "rightsConfirmed", true));
 
         Problems.assertProblem(refused, 400, "");
         assertEquals(List.of(), onshape.requests(), "Onshape was asked nothing");
@@ -130,7 +130,7 @@ class OnshapeUrlImportTest {
 
     @Test
     void the_refusal_says_which_addresses_are_taken() throws Exception {
-        Browser.Reply refused = designer.post("/api/imports", Browser.body("url", "http://evil.example/documents/0123456789abcdef01234567"));
+        Browser.Reply refused = designer.post("/api/imports", Browser.body("url", "http://evil.example/documents/0123456789abcdef01234567", "rightsConfirmed", true));
 
         Problems.assertProblem(refused, 400, "onshape");
         assertTrue(refused.detail().length() > 20, refused.toString());

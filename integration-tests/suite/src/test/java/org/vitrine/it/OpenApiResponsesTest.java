@@ -107,6 +107,13 @@ class OpenApiResponsesTest {
         check(importer, "GET", "/api/imports", null, 200);
         check(importer, "GET", "/api/imports/" + job, null, 200);
         check(anonymous, "GET", "/api/imports", null, 401);
+        check(importer, "POST", "/api/imports", body("url", "https://cad.onshape.com/documents/0123456789abcdef01234567"), 400);
+        check(anonymous, "GET", "/api/terms", null, 200);
+
+        check(importer, "PUT", "/api/me/settings", body("newDeviceNotice", false), 200);
+        check(importer, "PUT", "/api/me/settings", body("newDeviceNotice", true), 200);
+        check(importer, "PUT", "/api/me/settings", body(), 400);
+        check(anonymous, "PUT", "/api/me/settings", body("newDeviceNotice", false), 401);
 
         check(importer, "PUT", "/api/documents/" + document + "/licence", body("licence", "CERN-OHL-P-2.0"), 200);
         check(importer, "PUT", "/api/documents/" + document + "/licence", body("licence", "Not-A-Licence"), 400);
@@ -163,6 +170,12 @@ class OpenApiResponsesTest {
         checkAsAdmin("/api/admin/audit?action=account.register&limit=1", 200);
         checkAsAdmin("/api/admin/audit?limit=0", 400);
         check(new Browser(vitrine), "GET", "/api/admin/audit", null, 401);
+        CatalogSeed.importJob(vitrine, importerId, "completed", LocalDateTime.now(ZoneOffset.UTC));
+        checkAsAdmin("/api/admin/imports?limit=5", 200);
+        checkAsAdmin("/api/admin/imports?before=1000000&limit=1", 200);
+        checkAsAdmin("/api/admin/imports?limit=0", 400);
+        check(new Browser(vitrine), "GET", "/api/admin/imports", null, 401);
+        check(importer, "GET", "/api/admin/imports", null, 403);
         assertNoViolations();
     }
 

@@ -17,12 +17,22 @@ import java.util.List;
  * @param createdAt   when it was started
  * @param updatedAt   when it last changed
  * @param items       the items, in order
+ * @param rightsConfirmedAt when its starter confirmed they have the right to share the documents publicly; null
+ *                    for jobs started before the confirmation was required
+ * @param termsVersion the version of the terms they confirmed; null with {@code rightsConfirmedAt}
  */
 public record ImportJob(long id, long accountId, String provider, JobState state, String reason, int total, int done,
-                        int failed, Instant createdAt, Instant updatedAt, List<Item> items) {
+                        int failed, Instant createdAt, Instant updatedAt, List<Item> items, Instant rightsConfirmedAt,
+                        String termsVersion) {
 
     public ImportJob {
         items = List.copyOf(items);
+    }
+
+    /** A job without a recorded rights confirmation. */
+    public ImportJob(long id, long accountId, String provider, JobState state, String reason, int total, int done,
+                     int failed, Instant createdAt, Instant updatedAt, List<Item> items) {
+        this(id, accountId, provider, state, reason, total, done, failed, createdAt, updatedAt, items, null, null);
     }
 
     /** Where a job stands. */

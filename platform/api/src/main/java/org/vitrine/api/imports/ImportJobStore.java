@@ -14,7 +14,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ImportJobStore {
 
-    /** Creates a queued job with one pending item per source (document id, with its pasted URL or null). */
+    /**
+     * Creates a queued job with one pending item per source (document id, with its pasted URL or null). A non-null
+     * {@code termsVersion} records that the starter confirmed, now, their right to share the documents under that
+     * version of the terms.
+     */
     ImportJob create(long accountId, String provider, List<Source> sources, String termsVersion);
 
     /** What to import: the provider's document id and, for URL imports, the address given. */
@@ -34,4 +38,10 @@ public interface ImportJobStore {
 
     /** Records the job's state and recomputes its done/failed counters from its items. */
     void updateJob(long jobId, ImportJob.JobState state, String reason);
+
+    /**
+     * Every account's jobs, newest first, for admins: those with an id below {@code before} (all when null), at most
+     * {@code limit} (1 to 201). The jobs come without their items; their counters are those last recorded.
+     */
+    List<ImportJob> page(Long before, int limit);
 }

@@ -24,7 +24,7 @@ public interface PersonalDataStore {
     /**
      * Erases the account's personal data in one transaction and keeps the row (status deleted, {@code deleted_at})
      * so that references stay intact: e-mail, names, company, avatar, password hash, second factor, recovery codes,
-     * identities, e-mail tokens, roles and data exports go; client addresses in the audit log, the consent ledger,
+     * identities, e-mail tokens, roles, data exports and known devices go; client addresses in the audit log, the consent ledger,
      * reports and contact requests linked to the account or its e-mail address are removed; designer records are
      * unlinked and lose the avatar and company; the documents it imported are disabled with {@code reason}.
      *

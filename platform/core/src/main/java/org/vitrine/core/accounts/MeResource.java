@@ -19,6 +19,7 @@ import org.vitrine.api.security.Caller;
 import org.vitrine.api.session.ClientInfo;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
+import org.vitrine.core.devices.KnownDevices;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -44,7 +45,8 @@ public class MeResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Me(long id, String email, String displayName, String firstName, String lastName, String company,
-                     String avatarUrl, List<String> roles, boolean twoFactorEnabled, String csrfToken) {
+                     String avatarUrl, List<String> roles, boolean twoFactorEnabled, String csrfToken,
+                     boolean newDeviceNotice) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,14 +57,16 @@ public class MeResource {
     private final SessionManager sessions;
     private final AuditLog audit;
     private final AccountErasure erasure;
+    private final KnownDevices devices;
 
     @Activate
     public MeResource(@Reference AccountStore accounts, @Reference SessionManager sessions, @Reference AuditLog audit,
-                      @Reference AccountErasure erasure) {
+                      @Reference AccountErasure erasure, @Reference KnownDevices devices) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
         this.erasure = erasure;
+        this.devices = devices;
     }
 
     @GET
@@ -73,7 +77,8 @@ public class MeResource {
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "The account no longer exists."));
         boolean twoFactor = accounts.totp(a.id()).map(t -> t.confirmed()).orElse(false);
         return new Me(a.id(), a.email(), a.displayName(), a.firstName(), a.lastName(), a.company(), a.avatarUrl(),
-                a.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList(), twoFactor, session.csrfToken());
+                a.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList(), twoFactor, session.csrfToken(),
+                devices.noticeWanted(a.id()));
     }
 
     /** Body of {@code DELETE /api/me}; an account without a password sends none (or an empty object). */

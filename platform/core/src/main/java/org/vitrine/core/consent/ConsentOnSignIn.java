@@ -1,6 +1,5 @@
 package org.vitrine.core.consent;
 
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.vitrine.api.consent.ConsentService;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
+import org.vitrine.core.http.SignInResponses;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Attaches a visitor's consent choices to the account they sign in to, whichever sign-in method they used: an
@@ -51,18 +50,11 @@ public class ConsentOnSignIn implements ContainerResponseFilter {
         Map<String, Cookie> cookies = request.getCookies();
         Cookie cookie = cookies.get(VisitorCookie.NAME);
         String visitor = cookie == null ? null : VisitorCookie.valid(cookie.getValue());
-        List<String> setCookies = response.getStringHeaders().get(HttpHeaders.SET_COOKIE);
-        if (visitor == null || setCookies == null || response.getStatus() >= 400) {
+        if (visitor == null) {
             return;
         }
-        for (String setCookie : setCookies) {
-            int eq = setCookie.indexOf('=');
-            int end = setCookie.indexOf(';');
-            String value = eq < 0 ? "" : setCookie.substring(eq + 1, end < 0 ? setCookie.length() : end).trim();
-            if (value.isEmpty()) {
-                continue;
-            }
-            sessions.find(value).map(Session::accountId).ifPresent(account -> attach(visitor, account));
+        for (Session session : SignInResponses.signedIn(response, sessions)) {
+            attach(visitor, session.accountId());
         }
     }
 

@@ -17,6 +17,8 @@ import org.vitrine.api.imports.ImportJobStore;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 import org.vitrine.api.security.Role;
+import org.vitrine.core.http.PublicAddress;
+import org.vitrine.core.terms.ImportTerms;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -33,7 +35,9 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * {@code POST /api/imports} starts an import job from a provider's document ids ({@code {provider,
- * documentIds}}) or a pasted address ({@code {url}}); {@code GET /api/imports/{id}} shows its progress, to the
+ * documentIds}}) or a pasted address ({@code {url}}), always with {@code rightsConfirmed: true}: the importer confirms
+ * the right to share the documents publicly under the terms in force, whose version is stored with the job;
+ * {@code GET /api/imports/{id}} shows its progress, to the
  * person who started it or an admin only; {@code GET /api/imports} lists the caller's 20 most recent jobs.
  */
 @Component(service = ImportsResource.class)
@@ -55,14 +59,16 @@ public class ImportsResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JobView(long id, String provider, String state, String reason, int total, int done, int failed,
-                          Instant createdAt, Instant updatedAt, List<ItemView> items) {
+                          Instant createdAt, Instant updatedAt, List<ItemView> items, Instant rightsConfirmedAt,
+                          String termsVersion) {
         /** Counters come from the items, so progress shows live while the job runs. */
         static JobView of(ImportJob j) {
             int done = (int) j.items().stream().filter(i -> i.state() == ImportJob.ItemState.DONE).count();
             int failed = (int) j.items().stream().filter(i -> i.state() == ImportJob.ItemState.FAILED).count();
             return new JobView(j.id(), j.provider(), j.state().name().toLowerCase(), j.reason(), j.items().size(), done, failed,
                     j.createdAt(), j.updatedAt(), j.items().stream().map(i -> new ItemView(i.sourceUrl() != null ? i.sourceUrl() : i.source(),
-                            i.state().name().toLowerCase(), i.error(), i.documentId())).toList());
+                            i.state().name().toLowerCase(), i.error(), i.documentId())).toList(),
+                    j.rightsConfirmedAt(), j.termsVersion());
         }
     }
 
@@ -72,19 +78,29 @@ public class ImportsResource {
     private final CadProviders providers;
     private final ImportJobStore jobs;
     private final ImportJobRunner runner;
+    private final ImportTerms terms;
+    private final PublicAddress address;
 
     @Activate
-    public ImportsResource(@Reference CadProviders providers, @Reference ImportJobStore jobs, @Reference ImportJobRunner runner) {
+    public ImportsResource(@Reference CadProviders providers, @Reference ImportJobStore jobs, @Reference ImportJobRunner runner,
+                           @Reference ImportTerms terms, @Reference PublicAddress address) {
         this.providers = providers;
         this.jobs = jobs;
         this.runner = runner;
+        this.terms = terms;
+        this.address = address;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(Request request, @Context SecurityContext security) {
         Caller caller = signedIn(security);
-        if (request == null || ((request.url() == null || request.url().isBlank()) && (request.documentIds() == null || request.documentIds().isEmpty()))) {
+        if (request == null || !Boolean.TRUE.equals(request.rightsConfirmed())) {
+            throw DomainException.badRequest("Confirm that you have the right to share these documents publicly under the terms ("
+                    + address.link("/terms") + "): send \"rightsConfirmed\": true.");
+        }
+        String termsVersion = terms.current().version();
+        if (((request.url() == null || request.url().isBlank()) && (request.documentIds() == null || request.documentIds().isEmpty()))) {
             throw DomainException.badRequest("Send {\"url\": \"<document address>\"} or {\"provider\": \"onshape\", \"documentIds\": [...]}.");
         }
         CadProvider provider;
@@ -110,8 +126,7 @@ public class ImportsResource {
             throw DomainException.conflict("Connect your " + provider.displayName() + " account first: sign in with "
                     + provider.displayName() + ".");
         }
-        ImportJob job = jobs.create(caller.accountId(), provider.id(), sources,
-                Boolean.TRUE.equals(request.rightsConfirmed()) ? "2026-11" : null);
+        ImportJob job = jobs.create(caller.accountId(), provider.id(), sources, termsVersion);
         runner.start(job.id());
         return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();
     }

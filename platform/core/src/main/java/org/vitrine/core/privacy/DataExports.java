@@ -28,11 +28,12 @@ import org.vitrine.api.privacy.DataExportState;
 import org.vitrine.api.privacy.DataExportStore;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.ratelimit.TooManyRequestsException;
+import org.vitrine.core.notices.AccountNotices;
 
 /**
  * The right of access and portability: a person asks for the archive of their data, Vitrine writes it in the
  * background (one at a time) and keeps it for {@link #KEPT} days in the blob store, downloadable by them only.
- * One export per {@link #BETWEEN} per account; a failed one does not count.
+ * One export per {@link #BETWEEN} per account; a failed one does not count. Its owner gets an e-mail when it is ready.
  */
 @Component(service = DataExports.class)
 public class DataExports {
@@ -49,6 +50,7 @@ public class DataExports {
     private final ExportArchive archive;
     private final BlobStore blobs;
     private final AuditLog audit;
+    private final AccountNotices notices;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vitrine-data-export");
@@ -58,11 +60,12 @@ public class DataExports {
 
     @Activate
     public DataExports(@Reference DataExportStore store, @Reference ExportArchive archive, @Reference BlobStore blobs,
-                       @Reference AuditLog audit) {
+                       @Reference AuditLog audit, @Reference AccountNotices notices) {
         this.store = store;
         this.archive = archive;
         this.blobs = blobs;
         this.audit = audit;
+        this.notices = notices;
         Instant started = clock.instant();
         writer.execute(() -> failUnfinished(started));
     }
@@ -177,6 +180,7 @@ public class DataExports {
             }
             Instant ready = clock.instant();
             store.markReady(export.id(), key, ready, ready.plus(KEPT));
+            notices.exportReady(export.accountId(), ready.plus(KEPT));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Data export {} failed: {}", export.id(), e.toString());
             store.markEnded(export.id(), DataExportState.FAILED);

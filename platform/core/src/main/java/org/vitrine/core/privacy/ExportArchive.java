@@ -19,6 +19,7 @@ import org.vitrine.api.accounts.TotpCredential;
 import org.vitrine.api.blob.BlobStore;
 import org.vitrine.api.consent.ConsentLedger;
 import org.vitrine.api.consent.ConsentSubject;
+import org.vitrine.api.devices.KnownDeviceStore;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
 import org.vitrine.api.documents.StoredPreview;
@@ -60,6 +61,7 @@ public class ExportArchive {
             documents.json      the documents you imported, with their metadata, elements, versions and designers
             audit-events.json   security events you caused or that were about your account, newest first
             sessions.json       your sessions that were live when the archive was written
+            known-devices.json  the browsers you signed in from (a hash of their device cookie, first and last sign-in)
             previews/           the preview images of the documents you imported
             """;
 
@@ -70,13 +72,14 @@ public class ExportArchive {
     private final DocumentStore documents;
     private final SessionManager sessions;
     private final BlobStore blobs;
+    private final KnownDeviceStore devices;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     @Activate
     public ExportArchive(@Reference AccountStore accounts, @Reference IdentityStore identities, @Reference ConsentLedger ledger,
                          @Reference PersonalDataStore personal, @Reference DocumentStore documents,
-                         @Reference SessionManager sessions, @Reference BlobStore blobs) {
+                         @Reference SessionManager sessions, @Reference BlobStore blobs, @Reference KnownDeviceStore devices) {
         this.accounts = accounts;
         this.identities = identities;
         this.ledger = ledger;
@@ -84,6 +87,7 @@ public class ExportArchive {
         this.documents = documents;
         this.sessions = sessions;
         this.blobs = blobs;
+        this.devices = devices;
     }
 
     /** Writes the archive of the account's data to {@code out}; may take seconds (reads every preview). */
@@ -103,6 +107,7 @@ public class ExportArchive {
             entry(zip, "sessions.json", sessions.of(accountId).stream()
                     .map(s -> new SessionEntry(s.publicId(), s.createdAt(), s.lastSeenAt(), s.client().ip(), s.client().userAgent()))
                     .toList());
+            entry(zip, "known-devices.json", devices.of(accountId));
             for (PublishedDocument document : imported) {
                 for (StoredPreview preview : document.previews()) {
                     preview(zip, document.id(), preview);

@@ -17,6 +17,7 @@ import org.vitrine.api.security.Caller;
 import org.vitrine.api.security.Role;
 import org.vitrine.core.catalog.EditRights;
 import org.vitrine.core.http.QueryParams;
+import org.vitrine.core.notices.AccountNotices;
 
 /**
  * Taking documents down and putting them back; a taken-down document is kept, never removed.
@@ -26,7 +27,8 @@ import org.vitrine.core.http.QueryParams;
  * <li>a moderator or an admin puts it back ({@code document.restore}); once its importer asked for its removal,
  * only an admin may.</li>
  * </ul>
- * Every change and every refusal to someone signed in lands in the audit log, with the caller and address.
+ * Every change and every refusal to someone signed in lands in the audit log, with the caller and address. When
+ * someone other than its importer takes a document down, the importer is told by e-mail, with the public reason.
  */
 @Component(service = DocumentTakedowns.class)
 public class DocumentTakedowns {
@@ -40,11 +42,13 @@ public class DocumentTakedowns {
 
     private final DocumentStore documents;
     private final AuditLog audit;
+    private final AccountNotices notices;
 
     @Activate
-    public DocumentTakedowns(@Reference DocumentStore documents, @Reference AuditLog audit) {
+    public DocumentTakedowns(@Reference DocumentStore documents, @Reference AuditLog audit, @Reference AccountNotices notices) {
         this.documents = documents;
         this.audit = audit;
+        this.notices = notices;
     }
 
     /**
@@ -69,6 +73,7 @@ public class DocumentTakedowns {
         long request = documents.requestDeletion(documentId, who.accountId(), written, publicReason, now)
                 .orElseThrow(() -> missing(documentId));
         audit.append(new AuditEvent(now, who.name(), REQUEST, target, ip, "success", "deletion request " + request));
+        tellImporter(who, document, publicReason);
         return request;
     }
 
@@ -88,6 +93,15 @@ public class DocumentTakedowns {
             throw DomainException.conflict("This document is already taken down.");
         }
         audit.append(new AuditEvent(now, who.name(), DISABLE, target(documentId), ip, "success", written));
+        tellImporter(who, document, publicReason);
+    }
+
+    /** Someone else took the importer's document down: they hear of it (not of their own removals). */
+    private void tellImporter(Caller who, PublishedDocument document, String publicReason) {
+        Long importer = document.importedBy();
+        if (importer != null && !importer.equals(who.accountId())) {
+            notices.documentDisabled(importer, document.id(), document.name(), publicReason);
+        }
     }
 
     /** A moderator or an admin shows a taken-down document again (only an admin once removal was requested). */

@@ -1,5 +1,6 @@
 // "/account": who I am, two-factor authentication (enrol with a QR code, recovery codes shown once), my
-// sessions (revoke any), connecting Onshape, and my data (export it, delete the account).
+// sessions (revoke any), e-mail about sign-ins from new devices, connecting Onshape, and my data (export it,
+// delete the account).
 import { h, replace, time } from '../dom.js';
 import { api, ApiError, query } from '../api.js';
 import { refreshSession } from '../session.js';
@@ -29,6 +30,7 @@ export async function render(ctx) {
       h('p', { text: 'Connect your Onshape account to import your documents. Vitrine only reads them.' }),
       h('a', { id: 'account-onshape-connect', class: 'button', href: `/api/auth/onshape/start${query({ returnTo: '/account' })}`, text: 'Connect Onshape' })) : null,
     await sessionsSection(ctx),
+    newDeviceSection(account),
     await yourDataSection(ctx, account, hasPassword),
   ];
 }
@@ -190,6 +192,27 @@ async function sessionsSection(ctx) {
     list.append(item);
   }
   return section;
+}
+
+function newDeviceSection(account) {
+  const error = alertBox('', 'new-device-notice-error');
+  const box = h('input', { id: 'new-device-notice', type: 'checkbox', checked: account.newDeviceNotice !== false });
+  box.addEventListener('change', async () => {
+    box.disabled = true;
+    showAlert(error, '');
+    try {
+      const settings = await api('/api/me/settings', { method: 'PUT', body: { newDeviceNotice: box.checked } });
+      box.checked = settings.newDeviceNotice;
+    } catch (e) {
+      box.checked = !box.checked;
+      showAlert(error, e.message);
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return h('section', { id: 'sign-in-notices', class: 'panel', 'aria-labelledby': 'sign-in-notices-title' },
+    h('h2', { id: 'sign-in-notices-title', text: 'Sign-in notices' }), error,
+    h('p', null, h('label', { for: 'new-device-notice' }, box, ' E-mail me when someone signs in to my account from a device (browser) not used before')));
 }
 
 function describeAgent(agent) {

@@ -1,5 +1,7 @@
 // "/import": pick documents from Onshape (or paste an address) and follow each import job live. Jobs come
-// from the server (GET /api/imports), so their progress is still there after a reload.
+// from the server (GET /api/imports), so their progress is still there after a reload. Importing needs the
+// importer to confirm their right to share the documents publicly under the terms (/terms): the import buttons
+// stay disabled until that box is ticked.
 import { h, plural, replace, time } from '../dom.js';
 import { api, ApiError, query } from '../api.js';
 import { providers } from '../catalog.js';
@@ -25,18 +27,31 @@ export async function render(ctx) {
   if (!onshape) {
     sections.push(h('p', { class: 'notice', text: 'No CAD provider is switched on here, so nothing can be imported. An admin can switch one on.' }));
   } else {
-    sections.push(await pickerSection(ctx, error, jobs));
-    sections.push(urlSection(error, jobs));
+    const rights = rightsConfirmation();
+    sections.push(rights.node);
+    sections.push(await pickerSection(ctx, error, jobs, rights));
+    sections.push(urlSection(error, jobs, rights));
   }
   await jobs.load();
   return sections;
+}
+
+/** The required confirmation; {@code onChange} callbacks run when it is ticked or unticked. */
+function rightsConfirmation() {
+  const box = h('input', { id: 'import-rights', type: 'checkbox', name: 'rightsConfirmed', required: true });
+  const listeners = [];
+  box.addEventListener('change', () => listeners.forEach((f) => f()));
+  const node = h('p', { class: 'rights-confirmation' },
+    h('label', { for: 'import-rights' }, box,
+      ' I have the right to share these documents publicly under the ', h('a', { href: '/terms', target: '_blank', text: 'terms' }), '.'));
+  return { node, confirmed: () => box.checked, onChange: (f) => listeners.push(f) };
 }
 
 function connectLink() {
   return h('a', { id: 'import-onshape-connect', class: 'button primary', href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text: 'Connect your Onshape account' });
 }
 
-async function pickerSection(ctx, error, jobs) {
+async function pickerSection(ctx, error, jobs, rights) {
   const selected = new Set();
   let page = 0;
   let q = '';
@@ -52,7 +67,7 @@ async function pickerSection(ctx, error, jobs) {
     h('h2', { id: 'picker-title', text: 'From your Onshape documents' }), toolbar, body);
 
   const updateButtons = () => {
-    start.disabled = selected.size === 0;
+    start.disabled = selected.size === 0 || !rights.confirmed();
     start.textContent = selected.size ? `Import ${plural(selected.size, 'document')}` : 'Import selected';
     const boxes = [...body.querySelectorAll('#picker input[type=checkbox]')];
     const all = boxes.length > 0 && boxes.every((b) => b.checked);
@@ -126,7 +141,7 @@ async function pickerSection(ctx, error, jobs) {
     showAlert(error, '');
     start.disabled = true;
     try {
-      const job = await api('/api/imports', { method: 'POST', body: { provider: 'onshape', documentIds: [...selected] } });
+      const job = await api('/api/imports', { method: 'POST', body: { provider: 'onshape', documentIds: [...selected], rightsConfirmed: rights.confirmed() } });
       selected.clear();
       body.querySelectorAll('#picker input[type=checkbox]').forEach((b) => { b.checked = false; });
       jobs.add(job);
@@ -136,6 +151,7 @@ async function pickerSection(ctx, error, jobs) {
       updateButtons();
     }
   });
+  rights.onChange(updateButtons);
   await load();
   return section;
 }
@@ -147,12 +163,13 @@ function showImportError(box, e) {
   }
 }
 
-function urlSection(error, jobs) {
+function urlSection(error, jobs, rights) {
   const input = h('input', {
     id: 'import-url', name: 'url', type: 'url', inputmode: 'url', autocomplete: 'off',
     placeholder: 'https://cad.onshape.com/documents/…', 'aria-describedby': 'import-url-help',
   });
-  const submit = h('button', { id: 'import-url-submit', type: 'submit', class: 'button primary', text: 'Import' });
+  const submit = h('button', { id: 'import-url-submit', type: 'submit', class: 'button primary', text: 'Import', disabled: !rights.confirmed() });
+  rights.onChange(() => { submit.disabled = !rights.confirmed(); });
   const form = h('form', { class: 'stack', novalidate: true },
     h('label', { for: 'import-url', text: 'Address of an Onshape document' }),
     h('div', { class: 'inline-form' }, input, submit),
@@ -168,14 +185,14 @@ function urlSection(error, jobs) {
     }
     submit.disabled = true;
     try {
-      const job = await api('/api/imports', { method: 'POST', body: { url } });
+      const job = await api('/api/imports', { method: 'POST', body: { url, rightsConfirmed: rights.confirmed() } });
       input.value = '';
       jobs.add(job);
     } catch (e) {
       showImportError(error, e);
       input.focus();
     } finally {
-      submit.disabled = false;
+      submit.disabled = !rights.confirmed();
     }
   });
   return h('section', { class: 'panel', 'aria-labelledby': 'url-title' },

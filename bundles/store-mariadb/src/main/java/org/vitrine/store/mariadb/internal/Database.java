@@ -150,6 +150,7 @@ public class Database {
             configuration.addMapper(ContactRequestMapper.class);
             configuration.addMapper(AddressMapper.class);
             configuration.addMapper(PrivacyMapper.class);
+            configuration.addMapper(KnownDeviceMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

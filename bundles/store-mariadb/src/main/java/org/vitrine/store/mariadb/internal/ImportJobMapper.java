@@ -29,4 +29,7 @@ public interface ImportJobMapper {
     /** Sets the job's state and recounts its done and failed items. */
     int updateJob(@Param("jobId") long jobId, @Param("state") String state, @Param("reason") String reason,
                   @Param("now") LocalDateTime now, @Param("finishedAt") LocalDateTime finishedAt);
+
+    /** Jobs of every account below an id (all when null), newest first, without their items. */
+    List<ImportJobRow> page(@Param("before") Long before, @Param("limit") int limit);
 }

@@ -51,7 +51,8 @@ public class ImportJobRow {
         return new ImportJob(id, accountId == null ? 0 : accountId, provider,
                 ImportJob.JobState.valueOf(state.toUpperCase(Locale.ROOT)), pauseReason, total, done, failed,
                 UtcTimes.toInstant(createdAt), UtcTimes.toInstant(updatedAt),
-                items.stream().map(ImportItemRow::toItem).toList());
+                items.stream().map(ImportItemRow::toItem).toList(),
+                UtcTimes.toInstant(rightsConfirmedAt), termsVersion);
     }
 
     public Long getId() { return id; }

@@ -60,6 +60,15 @@ public class MariaDbImportJobStore implements ImportJobStore {
     }
 
     @Override
+    public List<ImportJob> page(Long before, int limit) {
+        if (limit < 1 || limit > 201) {
+            throw new IllegalArgumentException("limit must be from 1 to 201, was " + limit);
+        }
+        return MapperSessions.inSession(database, ImportJobMapper.class, m -> m.page(before, limit)).stream()
+                .map(ImportJobRow::toJob).toList();
+    }
+
+    @Override
     public List<ImportJob> unfinished() {
         return MapperSessions.inSession(database, ImportJobMapper.class, ImportJobMapper::unfinished).stream()
                 .map(ImportJobRow::toJob).toList();

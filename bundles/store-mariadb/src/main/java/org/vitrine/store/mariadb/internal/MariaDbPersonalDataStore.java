@@ -56,6 +56,7 @@ public class MariaDbPersonalDataStore implements PersonalDataStore {
             m.deleteIdentities(accountId);
             m.deleteEmailTokens(accountId);
             m.deleteExports(accountId);
+            m.deleteKnownDevices(accountId);
             m.eraseAccount(accountId, now);
             return new ErasedAccount(disabled, blobs);
         });

@@ -58,4 +58,6 @@ public interface PrivacyMapper {
     void deleteExports(@Param("accountId") long accountId);
 
     void eraseAccount(@Param("accountId") long accountId, @Param("now") LocalDateTime now);
+
+    void deleteKnownDevices(@Param("accountId") long accountId);
 }

@@ -1,0 +1,10 @@
+/**
+ * Devices people sign in from: the store that remembers them per account (by a hash of a long-lived cookie), so
+ * that a sign-in from a new one can be told to the account's owner.
+ */
+@Version("1.0.0")
+@Export
+package org.vitrine.api.devices;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
