@@ -118,6 +118,25 @@ final class Browser {
         return kept.get(name);
     }
 
+    /** The kept cookies that have a value, as a {@code Cookie} header holds them, for requests made outside this browser. */
+    String keptCookies() {
+        List<String> pairs = new java.util.ArrayList<>();
+        kept.forEach((name, value) -> {
+            if (value != null) {
+                pairs.add(name + "=" + value);
+            }
+        });
+        return String.join("; ", pairs);
+    }
+
+    /** Takes the kept cookies an answer sets, e.g. one received outside this browser (a redirect flow). */
+    void rememberKeptCookies(HttpHeaders headers) {
+        for (String name : kept.keySet()) {
+            headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                    .ifPresent(c -> kept.put(name, c.split(";", 2)[0].substring(name.length() + 1)));
+        }
+    }
+
     /** Forgets a kept cookie's value, as clearing the browser's cookies would. */
     void clearCookie(String name) {
         kept.put(name, null);
@@ -199,10 +218,7 @@ final class Browser {
 
     /** As a browser and the web client would: take the cookie the server sets and the token it hands out. */
     private void remember(Reply reply) {
-        for (String name : kept.keySet()) {
-            reply.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
-                    .ifPresent(c -> kept.put(name, c.split(";", 2)[0].substring(name.length() + 1)));
-        }
+        rememberKeptCookies(reply.headers());
         reply.sessionCookie().ifPresent(cookie -> {
             String value = cookie.split(";", 2)[0].substring(SESSION_COOKIE.length() + 1);
             boolean cleared = value.isEmpty() || cookie.toLowerCase().contains("max-age=0");

@@ -62,11 +62,15 @@ final class OnshapeSignInFlow {
         if (browser.sessionCookie() != null) {
             cookies += (cookies.isEmpty() ? "" : "; ") + Browser.SESSION_COOKIE + "=" + browser.sessionCookie();
         }
+        if (!browser.keptCookies().isEmpty()) {
+            cookies += (cookies.isEmpty() ? "" : "; ") + browser.keptCookies();
+        }
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies);
         }
         HttpResponse<String> done = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(303, done.statusCode(), done.body());
+        browser.rememberKeptCookies(done.headers());
         Optional<String> session = done.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(Browser.SESSION_COOKIE + "=")).findFirst()
                 .map(c -> c.split(";", 2)[0].substring(Browser.SESSION_COOKIE.length() + 1));
