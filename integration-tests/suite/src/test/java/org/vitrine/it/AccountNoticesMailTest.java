@@ -91,7 +91,8 @@ class AccountNoticesMailTest {
         String publicReason = gone.replace("This document was taken down. ", "");
         assertTrue(publicReason.contains("spam"), gone);
         assertTrue(disabled.text().contains(publicReason), "the public reason '" + publicReason + "' is in:\n" + disabled.text());
-        assertOpens(disabled.link("/d/" + reported));
+        // the document's own page, which tells everyone it was taken down (410) and why
+        assertOpens(disabled.link("/d/" + reported), 410);
         assertTrue(mail.all(email).stream().noneMatch(m -> m.text().contains("/d/" + own)),
                 "no mail for the importer's own removal: " + mail.subjects());
     }
@@ -161,10 +162,16 @@ class AccountNoticesMailTest {
 
     /** The link is absolute and its page opens. */
     private static void assertOpens(String link) throws Exception {
+        assertOpens(link, 200);
+    }
+
+    /** The link is absolute and leads to a page of the web interface, answered with that status. */
+    private static void assertOpens(String link, int status) throws Exception {
         URI uri = URI.create(link);
         assertTrue(uri.isAbsolute(), link);
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(vitrine.uri(uri.getRawPath())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode(), link);
+        assertEquals(status, page.statusCode(), link);
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), link + ": " + page.headers());
     }
 }
