@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vitrine.it.onshape.FakeOnshape;
 import org.vitrine.it.onshape.FakeUser;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The e-mails about a person's account activity, received by a real SMTP server: their data export is ready, a
@@ -60,7 +68,9 @@ class AccountNoticesMailTest {
     @Test
     void a_finished_data_export_is_announced_with_a_link_to_the_account_data_and_its_expiry() throws Exception {
         String email = Browser.newEmail("exporter");
-        Browser person = Browser.registered(vitrine, email, PASSWORD);
+        Browser person = new Browser(vitrine).keepCookie(DEVICE);
+        assertEquals(201, person.register(email, PASSWORD, "Exporter").status());
+        long accountId = person.me().json().path("id").asLong();
 
         assertEquals(202, person.post("/api/me/export", null).status());
 
@@ -68,8 +78,19 @@ class AccountNoticesMailTest {
         String link = ready.link("/account");
         assertTrue(link.endsWith("/account#your-data"), link);
         assertOpens(link);
-        String expires = person.get("/api/me/exports").json().path("items").path(0).path("expiresAt").asText();
+        JsonNode export = person.get("/api/me/exports").json().path("items").path(0);
+        String expires = export.path("expiresAt").asText();
         assertTrue(ready.text().contains(expires.substring(0, 10)), "the expiry day " + expires + " is named:\n" + ready.text());
+
+        String devices = exported(person, export.path("id").asLong(), "known-devices.json");
+        String cookie = person.cookie(DEVICE);
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(devices.contains(hash), "the export lists the known device by its hash: " + devices);
+        assertFalse(devices.contains(cookie), "never the cookie itself");
+
+        assertEquals(204, person.delete("/api/me", Browser.body("password", PASSWORD)).status());
+        assertEquals(0, Rows.count(vitrine, "SELECT COUNT(*) FROM known_devices WHERE account_id = ?", accountId),
+                "known devices are erased with the account");
     }
 
     @Test
@@ -144,6 +165,21 @@ class AccountNoticesMailTest {
         awaitMail(email, "new device", m -> m.text().contains("/account#sessions"));
         assertEquals(1, mail.all(email).stream().filter(m -> m.text().contains("/account#sessions")).count(),
                 "only the phone is new: " + mail.subjects());
+    }
+
+    /** One file of the export's archive, as text. */
+    private static String exported(Browser person, long exportId, String name) throws Exception {
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(vitrine.uri("/api/me/exports/" + exportId + "/download"))
+                .header("Cookie", Browser.SESSION_COOKIE + "=" + person.sessionCookie()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (entry.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return fail("no " + name + " in the archive");
     }
 
     /** Waits for a message to the address that the condition accepts (whatever else the address receives). */
