@@ -159,6 +159,23 @@ class ImportInBrowserTest {
         assertTrue(connect.contains("/api/auth/onshape/start"), "it starts the Onshape sign-in: " + connect);
     }
 
+    @Test
+    @Order(4)
+    void the_in_onshape_page_publishes_only_after_the_rights_are_confirmed() throws Exception {
+        String did = onshape.addDocument(FakeDocument.named("Published from inside Onshape"));
+        signInWithOnshape();
+        chromium.driver().get(chromium.url("/onshape/app?documentId=" + did)); // its own page, not the web interface
+        chromium.awaitText("#status", "Signed in as");
+        assertFalse(chromium.visible("button#publish").isEnabled(), "no publishing before the rights are confirmed");
+        assertEquals("/terms", chromium.visible("label a").getDomAttribute("href"));
+        chromium.click("input#rights");
+        chromium.click("button#publish");
+        chromium.awaitText("#status", "Published.");
+        assertEquals(1, ImportJobs.copiesOf(vitrine, did));
+        assertEquals(1, Rows.count(vitrine, "SELECT COUNT(*) FROM import_jobs j JOIN import_job_items i ON i.job_id = j.id "
+                + "WHERE i.source = ? AND j.rights_confirmed_at IS NOT NULL AND j.terms_version IS NOT NULL", did));
+    }
+
     /** From the sign-in page: the "Sign in with Onshape" button, the (fake) consent, back to Vitrine signed in. */
     private static void signInWithOnshape() {
         chromium.forgetCookies();
