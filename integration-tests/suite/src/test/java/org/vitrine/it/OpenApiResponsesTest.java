@@ -203,6 +203,20 @@ class OpenApiResponsesTest {
     }
 
     @Test
+    void mail_answers_match_the_description() throws Exception {
+        Browser admin = Staff.signedIn(vitrine, "described-mail-admin", PASSWORD, "admin");
+        check(admin, "POST", "/api/admin/newsletter", body("subject", "Described news", "body", "Hello."), 200);
+        check(admin, "POST", "/api/admin/newsletter", body("subject", "Described news"), 400);
+        check(importer, "POST", "/api/admin/newsletter", body("subject", "Described news", "body", "Hello."), 403);
+        check(admin, "GET", "/api/admin/mail", null, 200);
+        checkAsAdmin("/api/admin/mail", 200);
+        check(admin, "POST", "/api/admin/mail/20260101T000000Z-000000000000/retry", null, 404);
+        check(admin, "DELETE", "/api/admin/mail/20260101T000000Z-000000000000", null, 404);
+        check(new Browser(vitrine), "GET", "/api/admin/mail", null, 401);
+        assertNoViolations();
+    }
+
+    @Test
     void the_description_is_served_with_an_etag_and_revalidated() throws Exception {
         HttpResponse<String> first = vitrine.get("/api/openapi.json");
         assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), first.headers().toString());

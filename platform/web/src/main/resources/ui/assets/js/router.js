@@ -16,6 +16,7 @@ const routes = [
   { path: /^\/admin$/, redirect: '/admin/modules' },
   { path: /^\/admin\/modules$/, load: () => import('./pages/admin-modules.js') },
   { path: /^\/admin\/audit$/, load: () => import('./pages/admin-audit.js') },
+  { path: /^\/admin\/mail$/, load: () => import('./pages/admin-mail.js') },
   { path: /^\/api-docs$/, load: () => import('./pages/api-docs.js') },
   { path: /^\/privacy$/, load: () => import('./pages/privacy.js') },
   { path: /^\/privacy\/settings$/, load: () => import('./pages/privacy-settings.js') },

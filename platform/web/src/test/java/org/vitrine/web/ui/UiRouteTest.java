@@ -13,7 +13,7 @@ class UiRouteTest {
     @Test
     void every_page_of_the_interface_is_known() {
         for (String path : new String[] {"/", "/d/12", "/d/anything", "/designers", "/designers/4", "/signin", "/register",
-                "/account", "/import", "/admin", "/admin/modules", "/admin/audit", "/api-docs", "/privacy", "/privacy/settings",
+                "/account", "/import", "/admin", "/admin/modules", "/admin/audit", "/admin/mail", "/api-docs", "/privacy", "/privacy/settings",
                 "/contact", "/moderation"}) {
             assertTrue(UiRoute.known(path), path);
         }
