@@ -28,6 +28,8 @@ class MailOptionsTest {
         assertEquals("true", o.sessionProperties().getProperty("mail.smtp.ssl.checkserveridentity"));
         assertEquals("true", o.sessionProperties().getProperty("mail.smtp.auth"));
         assertEquals(null, o.sessionProperties().getProperty("mail.smtp.password"), "the password is given when connecting");
+        MailOptions withPassword = MailOptions.of(settings(Map.of("smtp_host", "h", "smtp_user", "v", "smtp_password", "s3cret-value")));
+        assertFalse(withPassword.toString().contains("s3cret-value"), withPassword.toString());
     }
 
     @Test
