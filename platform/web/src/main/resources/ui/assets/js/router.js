@@ -16,6 +16,8 @@ const routes = [
   { path: /^\/admin$/, redirect: '/admin/modules' },
   { path: /^\/admin\/modules$/, load: () => import('./pages/admin-modules.js') },
   { path: /^\/admin\/audit$/, load: () => import('./pages/admin-audit.js') },
+  { path: /^\/admin\/users$/, load: () => import('./pages/admin-users.js') },
+  { path: /^\/admin\/users\/([1-9][0-9]{0,17})$/, names: ['id'], load: () => import('./pages/admin-user.js') },
   { path: /^\/api-docs$/, load: () => import('./pages/api-docs.js') },
   { path: /^\/privacy$/, load: () => import('./pages/privacy.js') },
   { path: /^\/privacy\/settings$/, load: () => import('./pages/privacy-settings.js') },
