@@ -60,6 +60,11 @@ final class Mailbox implements AutoCloseable {
         return new Mailbox(VitrineInstance.freePort());
     }
 
+    /** Starts an SMTP server on the given loopback port (e.g. one an instance has been failing to reach). */
+    static Mailbox startOn(int port) {
+        return new Mailbox(port);
+    }
+
     int port() {
         return port;
     }
