@@ -183,10 +183,16 @@ async function providersSection(ctx, hasOnshape) {
   return h('section', { id: 'connected-providers', class: 'panel', 'aria-labelledby': 'onshape-title' },
     h('h2', { id: 'onshape-title', text: 'Connected providers' }),
     error, list,
-    hasOnshape ? [
-      h('p', { text: 'Connect your Onshape account to import your documents. Vitrine only reads them.' }),
-      h('a', { id: 'account-onshape-connect', class: 'button', href: `/api/auth/onshape/start${query({ returnTo: '/account' })}`,
-        text: identities.some((i) => i.provider === 'onshape') ? 'Reconnect Onshape' : 'Connect Onshape' })] : null);
+    hasOnshape ? onshapeConnect(identities.some((i) => i.provider === 'onshape')) : null);
+}
+
+function onshapeConnect(connected) {
+  return [
+    h('p', { text: connected
+      ? 'If Vitrine can no longer reach your Onshape documents (for instance after you removed its access at Onshape), connect it again.'
+      : 'Connect your Onshape account to import your documents. Vitrine only reads them.' }),
+    h('a', { id: 'account-onshape-connect', class: 'button', href: `/api/auth/onshape/start${query({ returnTo: '/account' })}`,
+      text: connected ? 'Reconnect Onshape' : 'Connect Onshape' })];
 }
 
 async function sessionsSection(ctx) {
