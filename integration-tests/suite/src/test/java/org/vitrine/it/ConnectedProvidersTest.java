@@ -106,6 +106,25 @@ class ConnectedProvidersTest {
     }
 
     @Test
+    void a_password_does_not_count_as_a_way_to_sign_in_while_password_sign_in_is_switched_off() throws Exception {
+        Browser browser = Browser.registered(vitrine, Browser.newEmail("password-off"), PASSWORD);
+        actAs(FakeUser.named("Password", "Off").withEmail(Browser.newEmail("password-off-onshape")));
+        OnshapeSignInFlow.signIn(vitrine, browser, null);
+        long id = browser.get("/api/me/identities").json().get(0).path("id").asLong();
+        try {
+            assertEquals(200, vitrine.putAsAdmin("/api/admin/modules/auth-password", "{\"enabled\": false}").statusCode());
+            VitrineInstance.await("password sign-in to be off", Duration.ofSeconds(20),
+                    () -> methods().stream().noneMatch("password"::equals));
+
+            assertProblem(browser.delete("/api/me/identities/" + id, null), 409, "no way to sign in");
+        } finally {
+            assertEquals(200, vitrine.putAsAdmin("/api/admin/modules/auth-password", "{\"enabled\": true}").statusCode());
+            VitrineInstance.await("password sign-in to be on", Duration.ofSeconds(20), () -> methods().contains("password"));
+        }
+        assertEquals(204, browser.delete("/api/me/identities/" + id, null).status(), "with password sign-in on again it may go");
+    }
+
+    @Test
     void someone_elses_identity_is_not_found_and_stays_connected() throws Exception {
         actAs(FakeUser.named("Owner", "Of Identity").withEmail(Browser.newEmail("owner")));
         Browser owner = new Browser(vitrine);
@@ -192,6 +211,18 @@ class ConnectedProvidersTest {
 
         assertEquals(200, vitrine.postAsAdmin("/api/admin/users/" + accountId + "/enable", "{}").statusCode());
         assertTrue(OnshapeSignInFlow.signIn(vitrine, new Browser(vitrine), null).sessionCookie().isPresent(), "enabled again");
+    }
+
+    /** The ids of the sign-in methods switched on now. */
+    private static List<String> methods() {
+        try {
+            Thread.sleep(200); // polled: stay well inside the API's per-address budget
+            List<String> ids = new java.util.ArrayList<>();
+            new Browser(vitrine).get("/api/auth/methods").json().forEach(m -> ids.add(m.path("id").asText()));
+            return ids;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** From now on the fake Onshape signs this person in. */
