@@ -131,10 +131,7 @@ class MailTest {
     void an_unreachable_smtp_server_makes_a_message_fail_visibly_and_an_admin_sends_it_again() throws Exception {
         int port = VitrineInstance.freePort();
         try (VitrineInstance vitrine = VitrineInstance.fresh("mail-failed").generousSignInLimits()) {
-            vitrine.setting("mail.properties", "smtp.host", "127.0.0.1")
-                    .setting("mail.properties", "smtp.port", Integer.toString(port))
-                    .setting("mail.properties", "smtp.security", "none")
-                    .setting("mail.properties", "retry.attempts", "2")
+            Mailbox.configure(vitrine, port).setting("mail.properties", "retry.attempts", "2")
                     .setting("mail.properties", "retry.first.delay.seconds", "1")
                     .start();
             String ann = Browser.newEmail("ann");
@@ -186,10 +183,7 @@ class MailTest {
     void messages_left_in_the_outbox_at_a_stop_are_sent_at_the_next_start() throws Exception {
         int port = VitrineInstance.freePort();
         try (VitrineInstance vitrine = VitrineInstance.fresh("mail-restart").generousSignInLimits()) {
-            vitrine.setting("mail.properties", "smtp.host", "127.0.0.1")
-                    .setting("mail.properties", "smtp.port", Integer.toString(port))
-                    .setting("mail.properties", "smtp.security", "none")
-                    .setting("mail.properties", "retry.first.delay.seconds", "3600")
+            Mailbox.configure(vitrine, port).setting("mail.properties", "retry.first.delay.seconds", "3600")
                     .start();
             String ann = Browser.newEmail("ann");
             optIn(vitrine, ann, "Ann", true);

@@ -71,6 +71,14 @@ final class Mailbox implements AutoCloseable {
 
     /** Points the instance's mail module at this server (plain SMTP on loopback, no authentication). */
     VitrineInstance configure(VitrineInstance vitrine) throws IOException {
+        return configure(vitrine, port);
+    }
+
+    /**
+     * Points the instance's mail module at plain SMTP on a loopback port, whether a server listens there yet or not
+     * (to see messages fail, then {@link #startOn} that port).
+     */
+    static VitrineInstance configure(VitrineInstance vitrine, int port) throws IOException {
         return vitrine.setting("mail.properties", "smtp.host", "127.0.0.1")
                 .setting("mail.properties", "smtp.port", Integer.toString(port))
                 .setting("mail.properties", "smtp.security", "none")

@@ -75,6 +75,8 @@ class RightsInBrowserTest {
         chromium.awaitText("#terms-version", VERSION);
         assertEquals(List.of("Share only your own designs.", "They are public."),
                 chromium.all("#terms-text p").stream().map(p -> p.getText().trim()).toList());
+        chromium.open("/terms");
+        chromium.awaitText("#terms-version", VERSION);
     }
 
     @Test
@@ -92,6 +94,8 @@ class RightsInBrowserTest {
         chromium.awaitText(row + " .terms-version", VERSION);
         assertFalse(chromium.visible(row + " .rights-confirmed").getText().contains("not recorded"));
         assertTrue(chromium.visible(row).getText().contains("Person rights-person"), chromium.visible(row).getText());
+        chromium.open("/admin/imports");
+        chromium.awaitText(row + " .terms-version", VERSION);
     }
 
     @Test

@@ -37,6 +37,13 @@ record MailOptions(String host, int port, Security security, String user, String
                 Duration.ofSeconds(range("retry.first.delay.seconds", s.retry_first_delay_seconds(), 0, 86_400, 30)));
     }
 
+    /** Without the password, so that logging the options never leaks it. */
+    @Override
+    public String toString() {
+        return "MailOptions[" + security + "://" + (user.isEmpty() ? "" : user + ":***@") + host + ":" + port + ", from " + from
+                + ", " + language + ", " + attempts + " attempts]";
+    }
+
     /** Whether an SMTP server is configured; without one, messages are written to files. */
     boolean smtp() {
         return !host.isEmpty();

@@ -54,11 +54,15 @@ public class MailService implements Mailer {
     @Activate
     public MailService(BundleContext context, MailSettings settings, @Reference AccountStore accounts,
                        @Reference ConsentService consent, @Reference AuditLog audit) throws IOException {
+        this(Path.of(context.getProperty("vitrine.data.dir") != null ? context.getProperty("vitrine.data.dir") : "data").resolve("mail"),
+                settings, accounts, consent, audit);
+    }
+
+    MailService(Path mailDir, MailSettings settings, AccountStore accounts, ConsentService consent, AuditLog audit) throws IOException {
         this.accounts = accounts;
         this.consent = consent;
         this.audit = audit;
-        String data = context.getProperty("vitrine.data.dir");
-        this.spool = new MailSpool(Path.of(data != null ? data : "data").resolve("mail"));
+        this.spool = new MailSpool(mailDir);
         apply(settings);
         this.sender = new OutboxSender(spool, () -> options, JakartaMail::deliver, this::recordFailure, clock);
         sender.start();
@@ -137,6 +141,15 @@ public class MailService implements Mailer {
     List<MailSpool.Entry> messages() {
         try {
             return spool.entries();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the mail spool " + spool.root() + " cannot be read", e);
+        }
+    }
+
+    /** How many messages failed for good. */
+    int failedCount() {
+        try {
+            return spool.failedCount();
         } catch (IOException e) {
             throw new UncheckedIOException("the mail spool " + spool.root() + " cannot be read", e);
         }

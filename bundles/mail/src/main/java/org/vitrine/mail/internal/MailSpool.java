@@ -105,6 +105,11 @@ final class MailSpool {
         return ids(outbox);
     }
 
+    /** How many messages failed for good and wait for an admin. */
+    int failedCount() throws IOException {
+        return ids(failed).size();
+    }
+
     /** Notes a failed attempt beside the message. */
     void recordAttempt(Place place, String id, int attempts, String error, Instant when) throws IOException {
         Properties state = new Properties();

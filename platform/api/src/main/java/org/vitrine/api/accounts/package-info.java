@@ -1,7 +1,7 @@
 /**
  * Accounts, their roles and second factors, as the metadata store keeps them.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.accounts;
 

@@ -13,11 +13,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.accounts.Account;
 import org.vitrine.api.accounts.AccountStore;
-import org.vitrine.api.audit.AuditEvent;
-import org.vitrine.api.audit.AuditLog;
 import org.vitrine.api.imports.ImportJob;
 import org.vitrine.api.imports.ImportJobStore;
 import org.vitrine.api.security.Caller;
+import org.vitrine.core.audit.PersonalDataReads;
 import org.vitrine.core.http.QueryParams;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -35,7 +34,8 @@ import jakarta.ws.rs.core.SecurityContext;
 /**
  * {@code GET /api/admin/imports?before=&limit=}: every import job for admins, newest first, with who started it and
  * their rights confirmation (when, which version of the terms). {@code next}, when present, is the {@code before} of
- * the following page. Names of people are personal data: each read is written to the audit log.
+ * the following page. Names of people are personal data: a page that shows some is recorded as a read of personal
+ * data ({@link PersonalDataReads}).
  */
 @Component(service = AdminImportsResource.class)
 @JakartarsResource
@@ -44,7 +44,6 @@ import jakarta.ws.rs.core.SecurityContext;
 public class AdminImportsResource {
 
     static final int MAX_LIMIT = 200;
-    static final String READ = "admin.imports.read";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(long id, Long accountId, String accountName, String provider, String state, int total, int done,
@@ -57,13 +56,13 @@ public class AdminImportsResource {
 
     private final ImportJobStore jobs;
     private final AccountStore accounts;
-    private final AuditLog audit;
+    private final PersonalDataReads reads;
 
     @Activate
-    public AdminImportsResource(@Reference ImportJobStore jobs, @Reference AccountStore accounts, @Reference AuditLog audit) {
+    public AdminImportsResource(@Reference ImportJobStore jobs, @Reference AccountStore accounts, @Reference PersonalDataReads reads) {
         this.jobs = jobs;
         this.accounts = accounts;
-        this.audit = audit;
+        this.reads = reads;
     }
 
     @GET
@@ -76,9 +75,11 @@ public class AdminImportsResource {
         Map<Long, String> names = new HashMap<>();
         List<Item> items = found.stream().limit(size).map(j -> item(j, names)).toList();
         Long next = found.size() > size ? items.get(items.size() - 1).id() : null;
-        String who = Caller.of(security.getUserPrincipal()).map(Caller::name).orElse("unknown");
-        audit.append(new AuditEvent(Instant.now(), who, READ, null, http.getRemoteAddr(), "success",
-                items.size() + " import jobs"));
+        List<Long> named = items.stream().filter(i -> i.accountName() != null).map(Item::id).toList();
+        if (!named.isEmpty()) {
+            reads.record(Caller.of(security.getUserPrincipal()).orElse(null), http.getRemoteAddr(), "import-jobs",
+                    named.size() + " import jobs with their starters' names (ids " + named.get(0) + " to " + named.get(named.size() - 1) + ")");
+        }
         return new Page(items, next);
     }
 

@@ -3,7 +3,7 @@
 // importer to confirm their right to share the documents publicly under the terms (/terms): the import buttons
 // stay disabled until that box is ticked.
 import { h, plural, replace, time } from '../dom.js';
-import { api, ApiError, query } from '../api.js';
+import { api, ApiError, needsReconnect, query } from '../api.js';
 import { providers } from '../catalog.js';
 import { me, refreshSession } from '../session.js';
 import { alertBox, showAlert, signInPrompt } from '../views.js';
@@ -47,8 +47,8 @@ function rightsConfirmation() {
   return { node, confirmed: () => box.checked, onChange: (f) => listeners.push(f) };
 }
 
-function connectLink() {
-  return h('a', { id: 'import-onshape-connect', class: 'button primary', href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text: 'Connect your Onshape account' });
+function connectLink(text = 'Connect your Onshape account') {
+  return h('a', { id: 'import-onshape-connect', class: 'button primary', href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text });
 }
 
 async function pickerSection(ctx, error, jobs, rights) {
@@ -105,7 +105,9 @@ async function pickerSection(ctx, error, jobs, rights) {
     } catch (e) {
       if (e.name === 'AbortError') return;
       toolbar.hidden = true;
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 409)) {
+      if (needsReconnect(e)) {
+        replace(body, h('p', { id: 'import-onshape-revoked', role: 'alert', text: e.message }), connectLink('Reconnect Onshape'));
+      } else if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 409)) {
         replace(body, h('p', { text: 'Connect your Onshape account to pick from your documents. Vitrine only reads them.' }), connectLink());
       } else if (e instanceof ApiError && e.status === 404) {
         replace(body, h('p', { class: 'muted', text: 'Picking from Onshape is switched off here.' }));
@@ -159,7 +161,7 @@ async function pickerSection(ctx, error, jobs, rights) {
 function showImportError(box, e) {
   showAlert(box, e.message);
   if (e instanceof ApiError && e.status === 409) {
-    box.append(' ', h('a', { href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text: 'Connect Onshape' }));
+    box.append(' ', h('a', { href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text: needsReconnect(e) ? 'Reconnect Onshape' : 'Connect Onshape' }));
   }
 }
 
