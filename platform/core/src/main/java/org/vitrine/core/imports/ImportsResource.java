@@ -17,6 +17,7 @@ import org.vitrine.api.imports.ImportJobStore;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 import org.vitrine.api.security.Role;
+import org.vitrine.core.accounts.PublishingRule;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -72,12 +73,15 @@ public class ImportsResource {
     private final CadProviders providers;
     private final ImportJobStore jobs;
     private final ImportJobRunner runner;
+    private final PublishingRule publishing;
 
     @Activate
-    public ImportsResource(@Reference CadProviders providers, @Reference ImportJobStore jobs, @Reference ImportJobRunner runner) {
+    public ImportsResource(@Reference CadProviders providers, @Reference ImportJobStore jobs, @Reference ImportJobRunner runner,
+                           @Reference PublishingRule publishing) {
         this.providers = providers;
         this.jobs = jobs;
         this.runner = runner;
+        this.publishing = publishing;
     }
 
     @POST
@@ -110,6 +114,7 @@ public class ImportsResource {
             throw DomainException.conflict("Connect your " + provider.displayName() + " account first: sign in with "
                     + provider.displayName() + ".");
         }
+        publishing.requireMayPublish(caller.accountId());
         ImportJob job = jobs.create(caller.accountId(), provider.id(), sources,
                 Boolean.TRUE.equals(request.rightsConfirmed()) ? "2026-11" : null);
         runner.start(job.id());
