@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class UiRoute {
 
     private static final Set<String> PAGES = Set.of("/", "/designers", "/signin", "/register", "/account", "/import",
-            "/admin", "/admin/modules", "/admin/audit", "/api-docs", "/privacy", "/privacy/settings", "/contact", "/moderation");
+            "/admin", "/admin/modules", "/admin/audit", "/api-docs", "/privacy", "/privacy/settings", "/contact", "/moderation",
+            "/forgot-password", "/reset-password", "/verify-email");
     private static final Pattern DOCUMENT = Pattern.compile("/d/([^/]+)");
     private static final Pattern DESIGNER = Pattern.compile("/designers/[^/]+");
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
