@@ -17,12 +17,13 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code POST /api/auth/password/reset-request} (always 202, the same answer for every address) and
- * {@code POST /api/auth/password/reset} (a new password with the token from the link; signs nobody in).
+ * {@code POST /api/auth/password/reset} (a new password with the token from the link; signs nobody in). The class
+ * path is the sign-in resource's: Jakarta REST picks one root path per request, so "" would never be reached here.
  */
 @Component(service = PasswordResetResource.class)
 @JakartarsResource
 @JSONRequired
-@Path("")
+@Path("auth/password")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PasswordResetResource {
@@ -41,7 +42,7 @@ public class PasswordResetResource {
     }
 
     @POST
-    @Path("auth/password/reset-request")
+    @Path("reset-request")
     public Response request(Requests.ResetRequest body, @Context HttpServletRequest http) {
         resets.request(Http.body(body, "{\"email\": ...}").email(), Http.client(http));
         return Response.accepted(new Requested("If an account has this address, a message with a link to choose a new "
@@ -49,7 +50,7 @@ public class PasswordResetResource {
     }
 
     @POST
-    @Path("auth/password/reset")
+    @Path("reset")
     public Done reset(Requests.Reset body, @Context HttpServletRequest http) {
         Requests.Reset r = Http.body(body, "{\"token\": ..., \"password\": ...}");
         return new Done(resets.reset(r.token(), r.password(), Http.client(http)));
