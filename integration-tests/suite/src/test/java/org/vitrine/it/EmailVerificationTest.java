@@ -39,12 +39,7 @@ class EmailVerificationTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (vitrine != null) {
-            vitrine.close();
-        }
-        if (mail != null) {
-            mail.close();
-        }
+        Closing.all(vitrine, mail);
     }
 
     @Test

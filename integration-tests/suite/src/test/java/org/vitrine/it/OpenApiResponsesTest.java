@@ -72,12 +72,7 @@ class OpenApiResponsesTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (vitrine != null) {
-            vitrine.close();
-        }
-        if (mail != null) {
-            mail.close();
-        }
+        Closing.all(vitrine, mail);
     }
 
     @Test

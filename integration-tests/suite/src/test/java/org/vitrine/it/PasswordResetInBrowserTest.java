@@ -36,12 +36,7 @@ class PasswordResetInBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (vitrine != null) {
-            vitrine.close();
-        }
-        if (mail != null) {
-            mail.close();
-        }
+        Closing.all(vitrine, mail);
     }
 
     @Test

@@ -34,12 +34,7 @@ class PasswordResetTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (vitrine != null) {
-            vitrine.close();
-        }
-        if (mail != null) {
-            mail.close();
-        }
+        Closing.all(vitrine, mail);
     }
 
     @Test
