@@ -6,6 +6,7 @@ import static org.vitrine.it.Browser.body;
 import static org.vitrine.it.Problems.assertProblem;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,16 @@ class PasswordResetTest {
         assertEquals(401, new Browser(vitrine).signIn(email, PASSWORD).status(), "the old password is gone");
         assertEquals(200, new Browser(vitrine).signIn(email, NEW_PASSWORD).status());
         assertTrue(AuditTrail.of(vitrine, "password.reset").stream().anyMatch(e -> "success".equals(e.outcome())));
+    }
+
+    @Test
+    void a_reset_link_used_by_several_tabs_at_once_works_for_exactly_one() throws Exception {
+        String email = Browser.newEmail("racer");
+        registered(email);
+        new Browser(vitrine).post("/api/auth/password/reset-request", body("email", email));
+        String token = EmailLinks.token(mail.awaitCount(email, 2), EmailLinks.RESET_PAGE);
+
+        assertEquals(List.of(200, 410, 410, 410), AtOnce.statuses(4, () -> reset(token, NEW_PASSWORD)));
     }
 
     @Test
