@@ -46,7 +46,11 @@ public class PasswordResetResource {
     public Response request(Requests.ResetRequest body, @Context HttpServletRequest http) {
         resets.request(Http.body(body, "{\"email\": ...}").email(), Http.client(http));
         return Response.accepted(new Requested("If an account has this address, a message with a link to choose a new "
-                + "password is on its way. The link works for " + resets.linkMinutes() + " minutes.")).build();
+                + "password is on its way. The link works for " + minutes(resets.linkMinutes()) + ".")).build();
+    }
+
+    private static String minutes(long n) {
+        return n == 1 ? "1 minute" : n + " minutes";
     }
 
     @POST
