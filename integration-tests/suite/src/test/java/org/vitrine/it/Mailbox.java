@@ -60,12 +60,25 @@ final class Mailbox implements AutoCloseable {
         return new Mailbox(VitrineInstance.freePort());
     }
 
+    /** Starts an SMTP server on the given loopback port (e.g. one an instance has been failing to reach). */
+    static Mailbox startOn(int port) {
+        return new Mailbox(port);
+    }
+
     int port() {
         return port;
     }
 
     /** Points the instance's mail module at this server (plain SMTP on loopback, no authentication). */
     VitrineInstance configure(VitrineInstance vitrine) throws IOException {
+        return configure(vitrine, port);
+    }
+
+    /**
+     * Points the instance's mail module at plain SMTP on a loopback port, whether a server listens there yet or not
+     * (to see messages fail, then {@link #startOn} that port).
+     */
+    static VitrineInstance configure(VitrineInstance vitrine, int port) throws IOException {
         return vitrine.setting("mail.properties", "smtp.host", "127.0.0.1")
                 .setting("mail.properties", "smtp.port", Integer.toString(port))
                 .setting("mail.properties", "smtp.security", "none")

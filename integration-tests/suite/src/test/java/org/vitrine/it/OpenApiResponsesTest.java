@@ -231,6 +231,48 @@ class OpenApiResponsesTest {
     }
 
     @Test
+    void mail_answers_match_the_description() throws Exception {
+        Browser admin = Staff.signedIn(vitrine, "described-mail-admin", PASSWORD, "admin");
+        check(admin, "POST", "/api/admin/newsletter", body("subject", "Described news", "body", "Hello."), 200);
+        check(admin, "POST", "/api/admin/newsletter", body("subject", "Described news"), 400);
+        check(importer, "POST", "/api/admin/newsletter", body("subject", "Described news", "body", "Hello."), 403);
+        check(admin, "GET", "/api/admin/mail", null, 200);
+        checkAsAdmin("/api/admin/mail", 200);
+        check(admin, "POST", "/api/admin/mail/20260101T000000Z-000000000000/retry", null, 404);
+        check(admin, "DELETE", "/api/admin/mail/20260101T000000Z-000000000000", null, 404);
+        check(new Browser(vitrine), "GET", "/api/admin/mail", null, 401);
+        assertNoViolations();
+    }
+
+    @Test
+    void people_and_connected_provider_answers_match_the_description() throws Exception {
+        Browser anonymous = new Browser(vitrine);
+        Browser admin = Staff.signedIn(vitrine, "people-described-admin", PASSWORD, "admin");
+        long adminId = admin.me().json().path("id").asLong();
+        Browser person = new Browser(vitrine);
+        assertEquals(201, person.register(Browser.newEmail("people-described"), PASSWORD, "Described Member").status());
+        long id = person.me().json().path("id").asLong();
+
+        check(person, "GET", "/api/me/identities", null, 200);
+        check(anonymous, "GET", "/api/me/identities", null, 401);
+        check(person, "DELETE", "/api/me/identities/999999", null, 404);
+        check(admin, "GET", "/api/admin/users", null, 200);
+        check(admin, "GET", "/api/admin/users?q=described&page=0&size=5", null, 200);
+        check(admin, "GET", "/api/admin/users?size=0", null, 400);
+        check(person, "GET", "/api/admin/users", null, 403);
+        check(admin, "GET", "/api/admin/users/" + id, null, 200);
+        check(admin, "GET", "/api/admin/users/999999", null, 404);
+        check(admin, "PUT", "/api/admin/users/" + id + "/roles", body("roles", List.of("user", "moderator")), 200);
+        check(admin, "PUT", "/api/admin/users/" + id + "/roles", body("roles", List.of("root")), 400);
+        check(admin, "PUT", "/api/admin/users/" + adminId + "/roles", body("roles", List.of("user")), 409);
+        check(admin, "POST", "/api/admin/users/" + id + "/disable", null, 200);
+        check(admin, "POST", "/api/admin/users/" + id + "/enable", null, 200);
+        check(admin, "POST", "/api/admin/users/" + adminId + "/disable", null, 409);
+        check(admin, "POST", "/api/admin/users/999999/enable", null, 404);
+        assertNoViolations();
+    }
+
+    @Test
     void the_description_is_served_with_an_etag_and_revalidated() throws Exception {
         HttpResponse<String> first = vitrine.get("/api/openapi.json");
         assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), first.headers().toString());

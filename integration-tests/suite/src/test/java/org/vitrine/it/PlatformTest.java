@@ -55,7 +55,7 @@ class PlatformTest {
                 enabled.add(m.path("id").asText());
             }
         });
-        assertEquals(Set.of("platform", "store-mariadb", "blobs-fs", "auth-password", "consent-gdpr"), enabled, response.body());
+        assertEquals(Set.of("platform", "store-mariadb", "blobs-fs", "auth-password", "consent-gdpr", "mail"), enabled, response.body());
     }
 
     @Test

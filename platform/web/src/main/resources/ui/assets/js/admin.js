@@ -6,7 +6,8 @@ import { signInPrompt } from './views.js';
 export function adminTabs(current) {
   const tab = (href, text) => h('li', null, h('a', { href, text, 'aria-current': href === current ? 'page' : null }));
   return h('nav', { class: 'tabs', 'aria-label': 'Administration' },
-    h('ul', null, tab('/admin/modules', 'Modules'), tab('/admin/audit', 'Audit log')));
+    h('ul', null, tab('/admin/modules', 'Modules'), tab('/admin/users', 'People'), tab('/admin/audit', 'Audit log'),
+      tab('/admin/mail', 'Mail')));
 }
 
 /** The page for a 401/403 answer, or null for any other error. */

@@ -45,6 +45,14 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
   return data;
 }
 
+/** The problem type of an answer asking the person to connect a provider again (the grant was revoked there). */
+export const RECONNECT_PROBLEM = 'urn:vitrine:problem:reconnect-provider';
+
+/** Whether the error asks the person to reconnect a provider. */
+export function needsReconnect(error) {
+  return error instanceof ApiError && error.problem.type === RECONNECT_PROBLEM;
+}
+
 /** Like api(), but answers null instead of throwing when the endpoint is missing or switched off (404/405/501). */
 export async function optionalApi(path, options) {
   try {

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Calls Onshape's REST API politely: a bounded number of calls at once; a 429 is waited out when its
  * {@code Retry-After} is short and becomes a {@link RateLimitedException}, which pauses the job, when it is long; 5xx answers and
- * timeouts are retried with exponential backoff and jitter; a 401 refreshes the token once. Paths are relative
+ * timeouts are retried with exponential backoff and jitter; a 401 refreshes the token once, and a second 401 means
+ * the grant was revoked ({@link TokenSource#rejected()}). A 403 is about a document (not shared), not the grant. Paths are relative
  * to the configured API base; no address given by a person is ever called (list pages are asked for by offset,
  * and a {@code next} link only tells that more follow).
  */
@@ -76,8 +77,7 @@ public final class OnshapeApi {
             switch (status) {
                 case 401 -> {
                     if (refreshed) {
-                        throw new DomainException(DomainException.Kind.UNAUTHORIZED,
-                                "Onshape no longer accepts your sign-in: connect your Onshape account again.");
+                        throw tokens.rejected();
                     }
                     tokens.refreshed();
                     refreshed = true;

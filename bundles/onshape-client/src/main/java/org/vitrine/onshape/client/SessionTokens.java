@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.vitrine.api.identity.ProviderTokens;
+import org.vitrine.api.identity.ReconnectRequired;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.session.Session;
 
@@ -12,7 +13,8 @@ import org.vitrine.api.session.Session;
  * A person's Onshape tokens, kept in their server-side session only. The access token is refreshed when less
  * than a tenth of an hour is left (Onshape tokens last an hour) or when Onshape answers 401; the rotated
  * refresh token replaces the old one at once. One refresh at a time per session, so a rotated token is never
- * used twice.
+ * used twice. When Onshape refuses the grant (a refresh refused, or a 401 right after a refresh) the tokens are
+ * dropped from the session and the person is asked to reconnect ({@link ReconnectRequired}).
  */
 public final class SessionTokens implements TokenSource {
 
@@ -62,11 +64,17 @@ public final class SessionTokens implements TokenSource {
         synchronized (session) {
             ProviderTokens tokens = current(session).orElseThrow(SessionTokens::notConnected);
             if (tokens.refreshToken() == null) {
-                forget(session);
-                throw notConnected();
+                throw rejected();
             }
             return refresh(tokens).accessToken();
         }
+    }
+
+    /** Drops the dead tokens from the session and tells the person to reconnect. */
+    @Override
+    public ReconnectRequired rejected() {
+        forget(session);
+        return revoked();
     }
 
     private ProviderTokens refresh(ProviderTokens tokens) {
@@ -75,10 +83,17 @@ public final class SessionTokens implements TokenSource {
             store(session, fresh);
             return fresh;
         } catch (DomainException refused) {
+            if (refused.kind() != DomainException.Kind.UNAUTHORIZED) {
+                throw refused; // Onshape could not be reached: the tokens may still be good
+            }
             // the grant was revoked at Onshape: the person must connect again, nothing to retry
-            forget(session);
-            throw notConnected();
+            throw rejected();
         }
+    }
+
+    /** The answer when Onshape no longer accepts the person's grant. */
+    public static ReconnectRequired revoked() {
+        return new ReconnectRequired(OnshapeOAuth.PROVIDER, "Onshape");
     }
 
     static DomainException notConnected() {

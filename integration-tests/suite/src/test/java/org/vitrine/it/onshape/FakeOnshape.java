@@ -174,6 +174,14 @@ public final class FakeOnshape implements AutoCloseable, AfterEachCallback, Afte
         tokens.expireAccessTokens();
     }
 
+    /**
+     * The person revoked Vitrine's access at Onshape: every access token answers 401 and every refresh token is
+     * refused ({@code invalid_grant}) from now on; signing in again gets tokens that work.
+     */
+    public void revokeGrants() {
+        tokens.revokeGrants();
+    }
+
     /** Every access and refresh token ever issued, to look for them where they must not be. */
     public Set<String> issuedTokens() {
         return tokens.issued();

@@ -172,6 +172,18 @@ class FakeOnshapeTest {
         assertEquals(401, http.get("/users/sessioninfo", "not-a-token").statusCode());
     }
 
+    @Test
+    void revoked_grants_refuse_their_access_and_refresh_tokens_until_the_person_authorizes_again() throws Exception {
+        JsonNode tokens = exchange(code(authorize("r")), onshape.oauthClient().clientSecret(), CALLBACK);
+        onshape.revokeGrants();
+
+        assertEquals(401, http.get("/users/sessioninfo", tokens.path("access_token").asText()).statusCode());
+        assertInvalidGrant(http.token(refreshForm(tokens.path("refresh_token").asText())));
+
+        JsonNode again = exchange(code(authorize("r2")), onshape.oauthClient().clientSecret(), CALLBACK);
+        assertEquals(200, http.get("/users/sessioninfo", again.path("access_token").asText()).statusCode());
+    }
+
     private Map<String, String> authorizeParameters(String state) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("response_type", "code");

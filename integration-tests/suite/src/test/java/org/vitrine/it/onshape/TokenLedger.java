@@ -90,6 +90,15 @@ final class TokenLedger {
         accessTokens.replaceAll((token, expiry) -> Instant.MIN);
     }
 
+    /**
+     * The person revoked the application at Onshape: every token issued so far stops working, access tokens (401)
+     * and refresh tokens (invalid_grant) alike. Tokens from a new authorization work again.
+     */
+    synchronized void revokeGrants() {
+        accessTokens.clear();
+        refreshTokens.clear();
+    }
+
     synchronized Set<String> issued() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(issued));
     }

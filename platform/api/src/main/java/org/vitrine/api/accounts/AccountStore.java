@@ -67,6 +67,27 @@ public interface AccountStore {
     /** How many unused recovery codes remain. */
     int remainingRecoveryCodes(long accountId);
 
+    /**
+     * A page of accounts, newest first, for admins: every account that is not deleted, or only those whose
+     * e-mail address, display name, first or last name contains {@code text} (case-insensitive).
+     *
+     * @param text the text to look for, or {@code null} for all
+     * @param page page number from 0
+     * @param size accounts per page, 1 to 100
+     */
+    AccountPage search(String text, int page, int size);
+
+    /**
+     * Sets whether the account may sign in: {@link AccountStatus#ACTIVE} or {@link AccountStatus#DISABLED}.
+     *
+     * @throws org.vitrine.api.problem.DomainException NOT_FOUND when there is no such account or it is deleted;
+     *                                                 BAD_REQUEST for {@link AccountStatus#DELETED} (erasure does that)
+     */
+    void setStatus(long accountId, AccountStatus status);
+
+    /** What the account did on Vitrine, as admins see it; empty when there is no such account. */
+    Optional<AccountActivity> activity(long accountId);
+
     /** When the account's e-mail address was proven to reach its owner; empty while it was not. */
     Optional<Instant> emailVerifiedAt(long accountId);
 

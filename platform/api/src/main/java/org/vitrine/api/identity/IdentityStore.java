@@ -26,4 +26,10 @@ public interface IdentityStore {
 
     /** Links designer records of this provider user to the account, so their attribution shows the account. */
     void linkDesigner(String provider, String externalId, long accountId);
+
+    /**
+     * Unlinks one of the account's identities; returns it, or empty when the account has no identity with
+     * this id (someone else's identity is not found either).
+     */
+    Optional<Identity> unlink(long accountId, long identityId);
 }

@@ -1,7 +1,7 @@
 /**
  * Identities at providers linked to accounts, and the provider tokens kept in sessions.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.identity;
 

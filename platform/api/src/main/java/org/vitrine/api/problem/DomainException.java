@@ -27,15 +27,42 @@ public class DomainException extends RuntimeException {
         }
     }
 
+    /** The problem type of failures whose status says it all. */
+    public static final String NO_TYPE = "about:blank";
+
     private final Kind kind;
+    private final String type;
+    private final String title;
 
     public DomainException(Kind kind, String detail) {
+        this(kind, NO_TYPE, null, detail);
+    }
+
+    /**
+     * A failure of a kind clients recognise by its problem type (a URI) rather than by its status alone.
+     *
+     * @param type  a URI naming the kind of problem
+     * @param title a short summary of that kind of problem, or {@code null} for the status' reason phrase
+     */
+    public DomainException(Kind kind, String type, String title, String detail) {
         super(detail);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.type = Objects.requireNonNull(type, "type");
+        this.title = title;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The problem type: {@link #NO_TYPE} unless the failure names one. */
+    public String type() {
+        return type;
+    }
+
+    /** The problem title, or {@code null} for the HTTP status' reason phrase. */
+    public String title() {
+        return title;
     }
 
     public static DomainException badRequest(String detail) {

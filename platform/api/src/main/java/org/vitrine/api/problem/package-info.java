@@ -1,7 +1,7 @@
 /**
  * Domain errors: values callers can act on, mapped once to HTTP problem responses.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.problem;
 

@@ -33,6 +33,7 @@ import org.vitrine.api.cad.Picture;
 import org.vitrine.api.cad.ProviderAccess;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.StoredPreview;
+import org.vitrine.api.identity.ReconnectRequired;
 import org.vitrine.api.imports.ImportJob;
 import org.vitrine.api.imports.ImportJob.ItemState;
 import org.vitrine.api.imports.ImportJob.JobState;
@@ -127,7 +128,10 @@ public class ImportJobRunner {
             }
             Optional<ProviderAccess> access = provider.get().accessFor(job.accountId(), null);
             if (access.isEmpty()) {
-                pause(job, "Waiting for the person who started this import to sign in with " + provider.get().displayName() + " again.");
+                // a job stopped because the grant was revoked keeps saying so until its owner reconnects
+                if (!reconnectReason(provider.get()).equals(job.reason())) {
+                    pause(job, "Waiting for the person who started this import to sign in with " + provider.get().displayName() + " again.");
+                }
                 return;
             }
             jobs.updateJob(jobId, JobState.RUNNING, null);
@@ -139,6 +143,8 @@ public class ImportJobRunner {
             }
             long waitSeconds = 0;
             String waitReason = null;
+            boolean signInNeeded = false;
+            boolean revoked = false;
             for (Future<?> f : work) {
                 try {
                     f.get();
@@ -146,12 +152,17 @@ public class ImportJobRunner {
                     if (e.getCause() instanceof TooManyRequestsException limit) {
                         waitSeconds = Math.max(waitSeconds, limit.retryAfterSeconds());
                         waitReason = limit.getMessage();
-                    } else if (e.getCause() instanceof NeedsSignIn) {
-                        pause(job, "Waiting for the person who started this import to sign in with "
-                                + provider.get().displayName() + " again.");
-                        return;
+                    } else if (e.getCause() instanceof NeedsSignIn needs) {
+                        // several documents may meet the refusal at once: a revoked grant is the reason to show
+                        revoked |= needs.revoked;
+                        signInNeeded = true;
                     }
                 }
+            }
+            if (signInNeeded) {
+                pause(job, revoked ? reconnectReason(provider.get()) : "Waiting for the person who started this "
+                        + "import to sign in with " + provider.get().displayName() + " again.");
+                return;
             }
             if (waitSeconds > 0) {
                 Instant resume = Instant.now().plusSeconds(waitSeconds);
@@ -195,7 +206,7 @@ public class ImportJobRunner {
             switch (e.kind()) {
                 case CONFLICT, UNAUTHORIZED -> {
                     jobs.updateItem(item.id(), ItemState.PENDING, null, null);
-                    throw new NeedsSignIn();
+                    throw new NeedsSignIn(e instanceof ReconnectRequired);
                 }
                 case UNAVAILABLE -> jobs.updateItem(item.id(), item.attempts() + 1 >= ATTEMPTS ? ItemState.FAILED : ItemState.PENDING,
                         e.getMessage(), null);
@@ -234,9 +245,20 @@ public class ImportJobRunner {
         jobs.updateJob(job.id(), JobState.PAUSED, reason);
     }
 
+    /** Why a job stopped when the provider refused its owner's grant (revoked at the provider). */
+    static String reconnectReason(CadProvider provider) {
+        return provider.displayName() + " no longer accepts the access of the person who started this import (it was "
+                + "revoked): reconnect " + provider.displayName() + " from the account page and the import goes on.";
+    }
+
     /** The provider needs its owner to sign in again before the job can go on. */
     private static final class NeedsSignIn extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean revoked;
+
+        NeedsSignIn(boolean revoked) {
+            this.revoked = revoked;
+        }
     }
 
     private static java.util.concurrent.ThreadFactory named(String name) {

@@ -16,6 +16,7 @@ import org.vitrine.api.moderation.Report;
 import org.vitrine.api.moderation.ReportState;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
+import org.vitrine.core.audit.PersonalDataReads;
 import org.vitrine.core.http.QueryParams;
 import org.vitrine.core.takedown.DocumentTakedowns;
 
@@ -83,21 +84,30 @@ public class ModerationResource {
 
     private final Reports reports;
     private final DocumentTakedowns takedowns;
+    private final PersonalDataReads reads;
 
     @Activate
-    public ModerationResource(@Reference Reports reports, @Reference DocumentTakedowns takedowns) {
+    public ModerationResource(@Reference Reports reports, @Reference DocumentTakedowns takedowns,
+                              @Reference PersonalDataReads reads) {
         this.reports = reports;
         this.takedowns = takedowns;
+        this.reads = reads;
     }
 
     @GET
     @Path("reports")
     public Page queue(@QueryParam("state") @DefaultValue("open") String state, @QueryParam("after") String after,
-                      @QueryParam("limit") @DefaultValue("50") String limit, @Context SecurityContext security) {
+                      @QueryParam("limit") @DefaultValue("50") String limit, @Context SecurityContext security,
+                      @Context HttpServletRequest http) {
         Caller caller = reports.requireModerator(caller(security));
         int size = number("limit", limit, 1, MAX_LIMIT);
         List<Report> found = reports.queue(caller, state(state), optionalNumber("after", after, 1, Long.MAX_VALUE), size + 1);
         List<Item> items = found.stream().limit(size).map(Item::of).toList();
+        List<Long> withEmail = items.stream().filter(i -> i.reporterEmail() != null).map(Item::id).toList();
+        if (!withEmail.isEmpty()) {
+            reads.record(caller, http.getRemoteAddr(), "reports", withEmail.size() + " reports with reporters' e-mail addresses (ids "
+                    + withEmail.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
         return new Page(items, found.size() > size ? items.get(items.size() - 1).id() : null);
     }
 

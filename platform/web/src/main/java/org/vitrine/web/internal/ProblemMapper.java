@@ -34,7 +34,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return toResponse(tooMany);
         }
         if (failure instanceof DomainException domain) {
-            return problem(domain.kind().status(), domain.getMessage());
+            return problem(domain.kind().status(), domain.type(), domain.title(), domain.getMessage());
         }
         if (failure instanceof JsonProcessingException json) {
             return problem(400, "The request body is not valid JSON for this call: " + json.getOriginalMessage());
@@ -68,13 +68,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response problem(int status, String detail) {
+        return problem(status, DomainException.NO_TYPE, null, detail);
+    }
+
+    private static Response problem(int status, String problemType, String problemTitle, String detail) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String title = problemTitle != null ? problemTitle : type == null ? "HTTP " + status : type.getReasonPhrase();
         // an error is about this moment (a taken-down document may be restored): browsers must not keep it
         return Response.status(status)
                 .header("Cache-Control", "no-store")
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail))
+                .entity(new Problem(problemType, title, status, detail))
                 .build();
     }
 }

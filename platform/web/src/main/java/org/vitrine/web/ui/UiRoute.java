@@ -12,18 +12,20 @@ import java.util.regex.Pattern;
 final class UiRoute {
 
     private static final Set<String> PAGES = Set.of("/", "/designers", "/signin", "/register", "/account", "/import",
-            "/admin", "/admin/modules", "/admin/audit", "/api-docs", "/privacy", "/privacy/settings", "/contact", "/moderation",
+            "/admin", "/admin/modules", "/admin/audit", "/admin/users", "/admin/mail", "/api-docs", "/privacy", "/privacy/settings", "/contact", "/moderation",
             "/forgot-password", "/reset-password", "/verify-email");
     private static final Pattern DOCUMENT = Pattern.compile("/d/([^/]+)");
     private static final Pattern DESIGNER = Pattern.compile("/designers/[^/]+");
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final Pattern ADMIN_USER = Pattern.compile("/admin/users/[1-9][0-9]{0,17}");
 
     private UiRoute() {
     }
 
     /** Whether the path is a page of the interface. */
     static boolean known(String path) {
-        return path != null && (PAGES.contains(path) || DOCUMENT.matcher(path).matches() || DESIGNER.matcher(path).matches());
+        return path != null && (PAGES.contains(path) || DOCUMENT.matcher(path).matches() || DESIGNER.matcher(path).matches()
+                || ADMIN_USER.matcher(path).matches());
     }
 
     /** The document id of a {@code /d/{id}} path whose id is a number; empty otherwise. */

@@ -26,10 +26,7 @@ export async function render(ctx) {
         h('dt', { text: 'Roles' }), h('dd', { text: (account.roles || []).join(', ') || 'user' }))),
     emailSection(account, hasPassword),
     twoFactorSection(account, hasPassword),
-    hasOnshape ? h('section', { class: 'panel', 'aria-labelledby': 'onshape-title' },
-      h('h2', { id: 'onshape-title', text: 'Onshape' }),
-      h('p', { text: 'Connect your Onshape account to import your documents. Vitrine only reads them.' }),
-      h('a', { id: 'account-onshape-connect', class: 'button', href: `/api/auth/onshape/start${query({ returnTo: '/account' })}`, text: 'Connect Onshape' })) : null,
+    await providersSection(ctx, hasOnshape),
     await sessionsSection(ctx),
     await yourDataSection(ctx, account, hasPassword),
   ];
@@ -147,6 +144,57 @@ function twoFactorSection(account, available) {
 /** Only a PNG data URL is shown as the QR code. */
 function safeImage(url) {
   return typeof url === 'string' && url.startsWith('data:image/png;base64,') ? url : '';
+}
+
+/** Connected providers: each can be disconnected (refused while it is the last way to sign in). */
+async function providersSection(ctx, hasOnshape) {
+  const error = alertBox('', 'identities-error');
+  const list = h('ul', { id: 'identities', class: 'sessions' });
+  let identities = [];
+  try {
+    identities = await api('/api/me/identities', { signal: ctx.signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    if (!(e instanceof ApiError && e.status === 404)) showAlert(error, e.message);
+  }
+  if (!hasOnshape && identities.length === 0) return null;
+  for (const identity of identities) {
+    const remove = h('button', { type: 'button', class: 'button small danger identity-remove', text: 'Disconnect' });
+    const item = h('li', { dataset: { identityId: identity.id } },
+      h('div', { class: 'session-what' },
+        h('strong', { class: 'identity-provider', text: identity.providerName || identity.provider }),
+        identity.displayName ? h('span', { class: 'identity-name', text: ` as ${identity.displayName}` }) : null),
+      h('div', { class: 'session-when muted' }, 'connected ', time(identity.linkedAt, true)),
+      remove);
+    remove.addEventListener('click', async () => {
+      remove.disabled = true;
+      showAlert(error, '');
+      try {
+        await api(`/api/me/identities/${encodeURIComponent(identity.id)}`, { method: 'DELETE' });
+        item.remove();
+        if (!list.children.length) list.hidden = true;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) item.remove();
+        else showAlert(error, e.message);
+        remove.disabled = false;
+      }
+    });
+    list.append(item);
+  }
+  list.hidden = identities.length === 0;
+  return h('section', { id: 'connected-providers', class: 'panel', 'aria-labelledby': 'onshape-title' },
+    h('h2', { id: 'onshape-title', text: 'Connected providers' }),
+    error, list,
+    hasOnshape ? onshapeConnect(identities.some((i) => i.provider === 'onshape')) : null);
+}
+
+function onshapeConnect(connected) {
+  return [
+    h('p', { text: connected
+      ? 'If Vitrine can no longer reach your Onshape documents (for instance after you removed its access at Onshape), connect it again.'
+      : 'Connect your Onshape account to import your documents. Vitrine only reads them.' }),
+    h('a', { id: 'account-onshape-connect', class: 'button', href: `/api/auth/onshape/start${query({ returnTo: '/account' })}`,
+      text: connected ? 'Reconnect Onshape' : 'Connect Onshape' })];
 }
 
 async function sessionsSection(ctx) {

@@ -2,7 +2,7 @@
 // is unfinished. Without GET /api/imports (older servers) the ids of jobs started here are remembered in
 // the browser and each is followed with GET /api/imports/{id}.
 import { h, plural, replace, time } from '../dom.js';
-import { api, ApiError, optionalApi } from '../api.js';
+import { api, ApiError, optionalApi, query } from '../api.js';
 import { alertBox, showAlert } from '../views.js';
 
 const UNFINISHED = new Set(['queued', 'running', 'paused']);
@@ -124,7 +124,9 @@ function update(entry, job) {
   entry.count.textContent = `${done + failed} / ${total}`;
   entry.stateText.textContent = job.state;
   entry.stateText.title = STATE_LABELS[job.state] || job.state;
-  entry.reason.textContent = job.reason || '';
+  // a job stopped because Onshape refused the grant says "reconnect": offer the way to do it
+  replace(entry.reason, job.reason || '', job.state === 'paused' && /reconnect onshape/i.test(job.reason || '')
+    ? [' ', h('a', { class: 'job-reconnect', href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text: 'Reconnect Onshape' })] : null);
   entry.reason.hidden = !job.reason;
   const jobItems = job.items || job.results || [];
   replace(entry.failures, jobItems.filter((i) => i.state === 'failed').map((i) => h('li', null,

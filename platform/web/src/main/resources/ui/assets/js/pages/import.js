@@ -1,7 +1,7 @@
 // "/import": pick documents from Onshape (or paste an address) and follow each import job live. Jobs come
 // from the server (GET /api/imports), so their progress is still there after a reload.
 import { h, plural, replace, time } from '../dom.js';
-import { api, ApiError, query } from '../api.js';
+import { api, ApiError, needsReconnect, query } from '../api.js';
 import { providers } from '../catalog.js';
 import { me, refreshSession } from '../session.js';
 import { alertBox, showAlert, signInPrompt } from '../views.js';
@@ -32,8 +32,8 @@ export async function render(ctx) {
   return sections;
 }
 
-function connectLink() {
-  return h('a', { id: 'import-onshape-connect', class: 'button primary', href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text: 'Connect your Onshape account' });
+function connectLink(text = 'Connect your Onshape account') {
+  return h('a', { id: 'import-onshape-connect', class: 'button primary', href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text });
 }
 
 async function pickerSection(ctx, error, jobs) {
@@ -90,7 +90,9 @@ async function pickerSection(ctx, error, jobs) {
     } catch (e) {
       if (e.name === 'AbortError') return;
       toolbar.hidden = true;
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 409)) {
+      if (needsReconnect(e)) {
+        replace(body, h('p', { id: 'import-onshape-revoked', role: 'alert', text: e.message }), connectLink('Reconnect Onshape'));
+      } else if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 409)) {
         replace(body, h('p', { text: 'Connect your Onshape account to pick from your documents. Vitrine only reads them.' }), connectLink());
       } else if (e instanceof ApiError && e.status === 404) {
         replace(body, h('p', { class: 'muted', text: 'Picking from Onshape is switched off here.' }));
@@ -143,7 +145,7 @@ async function pickerSection(ctx, error, jobs) {
 function showImportError(box, e) {
   showAlert(box, e.message);
   if (e instanceof ApiError && e.status === 409) {
-    box.append(' ', h('a', { href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text: 'Connect Onshape' }));
+    box.append(' ', h('a', { href: `/api/auth/onshape/start${query({ returnTo: '/import' })}`, text: needsReconnect(e) ? 'Reconnect Onshape' : 'Connect Onshape' }));
   }
 }
 

@@ -13,7 +13,7 @@ class UiRouteTest {
     @Test
     void every_page_of_the_interface_is_known() {
         for (String path : new String[] {"/", "/d/12", "/d/anything", "/designers", "/designers/4", "/signin", "/register",
-                "/account", "/import", "/admin", "/admin/modules", "/admin/audit", "/api-docs", "/privacy", "/privacy/settings",
+                "/account", "/import", "/admin", "/admin/modules", "/admin/audit", "/admin/mail", "/admin/users", "/admin/users/42", "/api-docs", "/privacy", "/privacy/settings",
                 "/contact", "/moderation"}) {
             assertTrue(UiRoute.known(path), path);
         }
@@ -22,7 +22,8 @@ class UiRouteTest {
     @Test
     void other_paths_are_unknown() {
         for (String path : new String[] {"/nope", "/d/", "/d/1/2", "/designers/", "/admin/other", "/signin/x", "/index.html", "",
-                "/privacy/", "/privacy/other", "/moderation/1", "/contact/x"}) {
+                "/privacy/", "/privacy/other", "/moderation/1", "/contact/x", "/admin/users/", "/admin/users/0", "/admin/users/x",
+                "/admin/users/1/roles"}) {
             assertFalse(UiRoute.known(path), path);
         }
     }

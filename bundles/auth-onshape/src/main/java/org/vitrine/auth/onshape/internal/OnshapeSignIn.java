@@ -100,6 +100,7 @@ public class OnshapeSignIn {
             throw new SignInRefused("onshape", "Onshape did not say who you are.");
         }
         Account account = resolve(p, externalId, info);
+        accounts.recordSignIn(account.id(), Instant.now(clock));
         audit.append(new AuditEvent(Instant.now(clock), "account:" + account.id(), "auth.signin", "account:" + account.id(),
                 client.ip(), "success", "onshape"));
         return new Completed(account, tokens, p.returnTo());

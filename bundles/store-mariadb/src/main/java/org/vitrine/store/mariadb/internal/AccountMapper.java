@@ -57,6 +57,20 @@ public interface AccountMapper {
 
     int remainingRecoveryCodes(@Param("accountId") long accountId);
 
+    /** How many accounts that are not deleted match the LIKE pattern (lower case; null: all). */
+    long countMatching(@Param("like") String like);
+
+    /** Their ids, newest first. */
+    List<Long> matchingIds(@Param("like") String like, @Param("offset") int offset, @Param("limit") int limit);
+
+    /** These accounts, newest first. */
+    List<AccountRow> byIds(@Param("ids") List<Long> ids);
+
+    /** Sets the status of an account that is not deleted. */
+    int setStatus(@Param("accountId") long accountId, @Param("status") String status, @Param("now") LocalDateTime now);
+
+    ActivityRow activity(@Param("accountId") long accountId);
+
     LocalDateTime emailVerifiedAt(@Param("accountId") long accountId);
 
     int markEmailVerified(@Param("accountId") long accountId, @Param("when") LocalDateTime when);

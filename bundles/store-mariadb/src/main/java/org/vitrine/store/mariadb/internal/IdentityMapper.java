@@ -16,4 +16,9 @@ public interface IdentityMapper {
 
     int linkDesigner(@Param("provider") String provider, @Param("externalId") String externalId,
                      @Param("accountId") long accountId, @Param("now") LocalDateTime now);
+
+    /** The account's identity with this id, locked until the transaction ends; null when it has none. */
+    IdentityRow ofAccountById(@Param("accountId") long accountId, @Param("id") long id);
+
+    int delete(@Param("accountId") long accountId, @Param("id") long id);
 }

@@ -14,6 +14,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vitrine.api.accounts.Account;
+import org.vitrine.api.accounts.AccountActivity;
+import org.vitrine.api.accounts.AccountPage;
+import org.vitrine.api.accounts.AccountStatus;
 import org.vitrine.api.accounts.AccountStore;
 import org.vitrine.api.accounts.NewAccount;
 import org.vitrine.api.accounts.TotpCredential;
@@ -157,6 +160,29 @@ public class MariaDbAccountStore implements AccountStore {
     }
 
     @Override
+    public AccountPage search(String text, int page, int size) {
+        String like = text == null || text.isBlank() ? null
+                : "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return inSession(m -> {
+            long total = m.countMatching(like);
+            List<Long> ids = m.matchingIds(like, page * size, size);
+            List<Account> items = ids.isEmpty() ? List.of() : m.byIds(ids).stream().map(AccountRow::toAccount).toList();
+            return new AccountPage(items, total, page, size);
+        });
+    }
+
+    @Override
+    public void setStatus(long accountId, AccountStatus status) {
+        if (Objects.requireNonNull(status, "status") == AccountStatus.DELETED) {
+            throw DomainException.badRequest("Accounts are deleted by erasure, not by a status change.");
+        }
+        requireAccount(accountId, inSession(m -> m.setStatus(accountId, AccountRow.dbName(status), UtcTimes.now())));
+    }
+
+    @Override
+    public Optional<AccountActivity> activity(long accountId) {
+        return Optional.ofNullable(inSession(m -> m.activity(accountId))).map(ActivityRow::toActivity);
+
     public Optional<Instant> emailVerifiedAt(long accountId) {
         return Optional.ofNullable(inSession(m -> m.emailVerifiedAt(accountId))).map(UtcTimes::toInstant);
     }

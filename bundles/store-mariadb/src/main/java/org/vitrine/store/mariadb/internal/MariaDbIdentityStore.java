@@ -66,4 +66,16 @@ public class MariaDbIdentityStore implements IdentityStore {
         MapperSessions.inSession(database, IdentityMapper.class,
                 m -> m.linkDesigner(provider, externalId, accountId, UtcTimes.now()));
     }
+
+    @Override
+    public Optional<Identity> unlink(long accountId, long identityId) {
+        return MapperSessions.inTransaction(database, IdentityMapper.class, m -> {
+            IdentityRow row = m.ofAccountById(accountId, identityId);
+            if (row == null) {
+                return Optional.<Identity>empty();
+            }
+            m.delete(accountId, identityId);
+            return Optional.of(row.toIdentity());
+        });
+    }
 }
