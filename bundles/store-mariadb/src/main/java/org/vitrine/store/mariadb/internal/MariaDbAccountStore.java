@@ -182,7 +182,9 @@ public class MariaDbAccountStore implements AccountStore {
     @Override
     public Optional<AccountActivity> activity(long accountId) {
         return Optional.ofNullable(inSession(m -> m.activity(accountId))).map(ActivityRow::toActivity);
+    }
 
+    @Override
     public Optional<Instant> emailVerifiedAt(long accountId) {
         return Optional.ofNullable(inSession(m -> m.emailVerifiedAt(accountId))).map(UtcTimes::toInstant);
     }
