@@ -43,7 +43,9 @@ class CatalogApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = VitrineInstance.fresh("catalog-api").generousSignInLimits().start();
+        // the catalog is under test here, not e-mail verification (EmailVerificationTest): unverified accounts may publish
+        vitrine = VitrineInstance.fresh("catalog-api").generousSignInLimits()
+                .setting("platform.properties", "accounts.unverified.may.publish", "true").start();
         importer = Browser.registered(vitrine, Browser.newEmail("importer"), PASSWORD);
         importerId = importer.me().json().path("id").asLong();
         other = Browser.registered(vitrine, Browser.newEmail("other"), PASSWORD);

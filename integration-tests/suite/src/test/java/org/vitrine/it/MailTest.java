@@ -45,7 +45,7 @@ class MailTest {
             String cem = Browser.newEmail("cem");
             optIn(vitrine, ann, "<b>Ann</b> & Co", true);
             optIn(vitrine, bob, "Bob", false);
-            Browser.registered(vitrine, cem, PASSWORD);
+            person(vitrine, cem, "Cem");
 
             HttpResponse<String> sent = vitrine.postAsAdmin("/api/admin/newsletter",
                     "{\"subject\": \"News from the lab\", \"body\": \"New designs are up.\\n<script>alert(1)</script>\"}");
@@ -162,7 +162,8 @@ class MailTest {
                 HttpResponse<String> retried = vitrine.postAsAdmin("/api/admin/mail/" + first.path("id").asText() + "/retry", "{}");
                 assertEquals(200, retried.statusCode(), retried.body());
                 assertEquals("queued", VitrineInstance.JSON.readTree(retried.body()).path("state").asText());
-                Mailbox.Received m = mail.await(ann, "First try");
+                // the outbox lists the two failures in no fixed order when they failed in the same instant
+                Mailbox.Received m = mail.await(ann, " try");
                 assertEquals(ann, m.to());
 
                 String second = failed.get(1).path("id").asText();
@@ -211,11 +212,20 @@ class MailTest {
 
     /** Registers a person and records their choice about the newsletter on the privacy settings. */
     private static void optIn(VitrineInstance vitrine, String email, String name, boolean marketing) throws Exception {
-        Browser person = new Browser(vitrine);
-        Browser.Reply registered = person.register(email, PASSWORD, name);
-        assertEquals(201, registered.status(), registered.toString());
+        Browser person = person(vitrine, email, name);
         Browser.Reply decided = person.put("/api/consent", body("purposes", Map.of("marketing", marketing), "source", "settings"));
         assertEquals(200, decided.status(), decided.toString());
+    }
+
+    /**
+     * A signed-in person whose account an admin created: such accounts count as verified, so no verification message
+     * joins the messages these tests count (registering sends one, see EmailVerificationTest).
+     */
+    private static Browser person(VitrineInstance vitrine, String email, String name) throws Exception {
+        HttpResponse<String> created = vitrine.postAsAdmin("/api/admin/accounts", VitrineInstance.JSON.writeValueAsString(
+                Map.of("email", email, "password", PASSWORD, "displayName", name, "roles", List.of())));
+        assertEquals(201, created.statusCode(), created.body());
+        return Browser.signedIn(vitrine, email, PASSWORD, "Vitrine integration suite");
     }
 
     private static List<JsonNode> items(VitrineInstance vitrine) {

@@ -38,16 +38,19 @@ class OpenApiResponsesTest {
 
     private static final String PASSWORD = "copper lantern 58 on the quay";
     private static VitrineInstance vitrine;
+    private static Mailbox mail;
     private static OpenApiInteractionValidator contract;
     private static Browser importer;
     private static long importerId;
+    private static String unverifiedToken;
     private static long document;
     private static long designer;
     private final List<String> violations = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = VitrineInstance.fresh("openapi-responses").generousSignInLimits().start();
+        mail = Mailbox.start();
+        vitrine = mail.configure(VitrineInstance.fresh("openapi-responses").generousSignInLimits()).start();
         HttpResponse<String> description = vitrine.get("/api/openapi.json");
         assertEquals(200, description.statusCode());
         contract = OpenApiInteractionValidator.createForInlineApiSpecification(description.body())
@@ -56,8 +59,10 @@ class OpenApiResponsesTest {
                 .withStrictOperationPathMatching()
                 .build();
         importer = new Browser(vitrine);
-        Browser.Reply registered = importer.register(Browser.newEmail("described"), PASSWORD, "Described Person");
+        String importerEmail = Browser.newEmail("described");
+        Browser.Reply registered = importer.register(importerEmail, PASSWORD, "Described Person");
         assertEquals(201, registered.status(), registered.toString());
+        unverifiedToken = EmailLinks.token(mail.awaitCount(importerEmail, 1), EmailLinks.VERIFY_PAGE);
         importerId = registered.json().path("id").asLong();
         designer = CatalogSeed.designer(vitrine, "Described Designer");
         document = CatalogSeed.document(vitrine, "Described gearbox", importerId, "CC-BY-4.0", true);
@@ -67,9 +72,7 @@ class OpenApiResponsesTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (vitrine != null) {
-            vitrine.close();
-        }
+        Closing.all(vitrine, mail);
     }
 
     @Test
@@ -115,9 +118,34 @@ class OpenApiResponsesTest {
         check(importer, "PUT", "/api/me/settings", body(), 400);
         check(anonymous, "PUT", "/api/me/settings", body("newDeviceNotice", false), 401);
 
+        check(importer, "PUT", "/api/documents/" + document + "/licence", body("licence", "CERN-OHL-P-2.0"), 403);
+        check(anonymous, "POST", "/api/auth/email/verify", body("token", unverifiedToken), 200);
+        check(anonymous, "POST", "/api/auth/email/verify", body("token", unverifiedToken), 410);
+        check(anonymous, "POST", "/api/auth/email/verify", body("token", "not-a-token"), 400);
+        check(importer, "POST", "/api/me/email/verification", null, 409);
         check(importer, "PUT", "/api/documents/" + document + "/licence", body("licence", "CERN-OHL-P-2.0"), 200);
         check(importer, "PUT", "/api/documents/" + document + "/licence", body("licence", "Not-A-Licence"), 400);
         check(anonymous, "PUT", "/api/documents/" + document + "/licence", body("licence", "MIT"), 401);
+        assertNoViolations();
+    }
+
+    @Test
+    void email_and_password_reset_answers_match_the_description() throws Exception {
+        Browser anonymous = new Browser(vitrine);
+        String email = Browser.newEmail("described-mover");
+        Browser person = Browser.registered(vitrine, email, PASSWORD);
+        check(person, "POST", "/api/me/email/verification", null, 202);
+        check(anonymous, "POST", "/api/me/email/verification", null, 401);
+        check(person, "PUT", "/api/me/email", body("email", Browser.newEmail("described-moved"), "password", PASSWORD), 202);
+        check(person, "PUT", "/api/me/email", body("email", "no address"), 400);
+        check(person, "PUT", "/api/me/email", body("email", Browser.newEmail("described-x"), "password", "wrong password here"), 403);
+        check(anonymous, "PUT", "/api/me/email", body("email", Browser.newEmail("described-y")), 401);
+        check(anonymous, "POST", "/api/auth/password/reset-request", body("email", email), 202);
+        check(anonymous, "POST", "/api/auth/password/reset-request", body("email", "no address"), 400);
+        String token = EmailLinks.token(mail.awaitCount(email, 3), EmailLinks.RESET_PAGE); // after two verification links
+        check(anonymous, "POST", "/api/auth/password/reset", body("token", token, "password", "short"), 400);
+        check(anonymous, "POST", "/api/auth/password/reset", body("token", token, "password", "a brand new 77 passphrase"), 200);
+        check(anonymous, "POST", "/api/auth/password/reset", body("token", token, "password", "a brand new 77 passphrase"), 410);
         assertNoViolations();
     }
 

@@ -87,4 +87,18 @@ public interface AccountStore {
 
     /** What the account did on Vitrine, as admins see it; empty when there is no such account. */
     Optional<AccountActivity> activity(long accountId);
+
+    /** When the account's e-mail address was proven to reach its owner; empty while it was not. */
+    Optional<Instant> emailVerifiedAt(long accountId);
+
+    /** Records that the account's current address was proven; an earlier proof is kept. */
+    void markEmailVerified(long accountId, Instant when);
+
+    /**
+     * Replaces the account's address with one just proven (verified at {@code when}); unused e-mail tokens of the
+     * account stop working.
+     *
+     * @throws org.vitrine.api.problem.DomainException CONFLICT when another account has the address
+     */
+    void changeEmail(long accountId, String email, Instant when);
 }

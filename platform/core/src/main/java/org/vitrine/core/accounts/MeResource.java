@@ -45,7 +45,7 @@ public class MeResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Me(long id, String email, String displayName, String firstName, String lastName, String company,
-                     String avatarUrl, List<String> roles, boolean twoFactorEnabled, String csrfToken,
+                     String avatarUrl, List<String> roles, boolean twoFactorEnabled, boolean emailVerified, String csrfToken,
                      boolean newDeviceNotice) {
     }
 
@@ -77,8 +77,8 @@ public class MeResource {
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "The account no longer exists."));
         boolean twoFactor = accounts.totp(a.id()).map(t -> t.confirmed()).orElse(false);
         return new Me(a.id(), a.email(), a.displayName(), a.firstName(), a.lastName(), a.company(), a.avatarUrl(),
-                a.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList(), twoFactor, session.csrfToken(),
-                devices.noticeWanted(a.id()));
+                a.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList(), twoFactor,
+                accounts.emailVerifiedAt(a.id()).isPresent(), session.csrfToken(), devices.noticeWanted(a.id()));
     }
 
     /** Body of {@code DELETE /api/me}; an account without a password sends none (or an empty object). */

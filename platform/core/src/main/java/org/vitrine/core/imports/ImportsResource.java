@@ -17,6 +17,7 @@ import org.vitrine.api.imports.ImportJobStore;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 import org.vitrine.api.security.Role;
+import org.vitrine.core.accounts.PublishingRule;
 import org.vitrine.core.http.PublicAddress;
 import org.vitrine.core.terms.ImportTerms;
 
@@ -80,15 +81,17 @@ public class ImportsResource {
     private final ImportJobRunner runner;
     private final ImportTerms terms;
     private final PublicAddress address;
+    private final PublishingRule publishing;
 
     @Activate
     public ImportsResource(@Reference CadProviders providers, @Reference ImportJobStore jobs, @Reference ImportJobRunner runner,
-                           @Reference ImportTerms terms, @Reference PublicAddress address) {
+                           @Reference ImportTerms terms, @Reference PublicAddress address, @Reference PublishingRule publishing) {
         this.providers = providers;
         this.jobs = jobs;
         this.runner = runner;
         this.terms = terms;
         this.address = address;
+        this.publishing = publishing;
     }
 
     @POST
@@ -126,6 +129,7 @@ public class ImportsResource {
             throw DomainException.conflict("Connect your " + provider.displayName() + " account first: sign in with "
                     + provider.displayName() + ".");
         }
+        publishing.requireMayPublish(caller.accountId());
         ImportJob job = jobs.create(caller.accountId(), provider.id(), sources, termsVersion);
         runner.start(job.id());
         return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();

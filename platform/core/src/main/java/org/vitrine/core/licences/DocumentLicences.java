@@ -12,6 +12,7 @@ import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
+import org.vitrine.core.accounts.PublishingRule;
 import org.vitrine.core.catalog.EditRights;
 
 /**
@@ -26,12 +27,15 @@ public class DocumentLicences {
     private final DocumentStore documents;
     private final Licences licences;
     private final AuditLog audit;
+    private final PublishingRule publishing;
 
     @Activate
-    public DocumentLicences(@Reference DocumentStore documents, @Reference Licences licences, @Reference AuditLog audit) {
+    public DocumentLicences(@Reference DocumentStore documents, @Reference Licences licences, @Reference AuditLog audit,
+                            @Reference PublishingRule publishing) {
         this.documents = documents;
         this.licences = licences;
         this.audit = audit;
+        this.publishing = publishing;
     }
 
     /**
@@ -53,6 +57,9 @@ public class DocumentLicences {
             audit.append(new AuditEvent(Instant.now(), caller.name(), ACTION, target, ip, "refused", "not its importer or an admin"));
             throw new DomainException(DomainException.Kind.FORBIDDEN,
                     "Only the person who imported this document or an admin can change its licence.");
+        }
+        if (caller.accountId() != null) {
+            publishing.requireMayPublish(caller.accountId());
         }
         if (licence == null || licence.isBlank()) {
             throw DomainException.badRequest("Send {\"licence\": \"<SPDX licence id>\"}, e.g. {\"licence\": \"CC-BY-4.0\"}.");

@@ -34,7 +34,7 @@ import org.vitrine.api.session.SessionManager;
 @Component(service = AccountErasure.class)
 public class AccountErasure {
 
-    static final Duration FRESH_SIGN_IN = Duration.ofMinutes(10);
+    static final Duration FRESH_SIGN_IN = OwnerProof.FRESH_SIGN_IN;
     static final String ACTION = "account.delete";
     static final String DOCUMENT_REASON = "The account that published it was deleted.";
     private static final Logger LOG = LoggerFactory.getLogger(AccountErasure.class);
@@ -88,28 +88,12 @@ public class AccountErasure {
     }
 
     private void confirm(Session session, Proof proof, ClientInfo client) {
-        long accountId = session.accountId();
-        OwnerConfirmation owner = confirmation;
-        boolean hasPassword = owner != null && owner.hasPassword(accountId);
-        if (hasPassword && blank(proof.password())) {
-            throw DomainException.badRequest("Send your 'password' to confirm the deletion of your account.");
-        }
-        if (!hasPassword && session.createdAt().isBefore(clock.instant().minus(FRESH_SIGN_IN))) {
-            audit.append(new AuditEvent(clock.instant(), subject(accountId), ACTION, subject(accountId), client.ip(),
-                    "refused", "sign-in not recent"));
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "Sign in again to confirm: the deletion of an account "
-                    + "without a password needs a sign-in less than " + FRESH_SIGN_IN.toMinutes() + " minutes old.");
-        }
-        if (owner != null) {
-            owner.confirm(accountId, ACTION, proof.password(), proof.code(), proof.recoveryCode(), client);
-        }
+        new OwnerProof(proof.password(), proof.code(), proof.recoveryCode())
+                .check(confirmation, session, ACTION, "the deletion of your account", client, audit, clock);
     }
 
     private static String subject(long accountId) {
         return "account:" + accountId;
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isEmpty();
-    }
 }

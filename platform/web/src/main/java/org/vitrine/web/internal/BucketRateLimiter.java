@@ -33,15 +33,18 @@ public class BucketRateLimiter implements RateLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(BucketRateLimiter.class);
     private static final Pattern BUDGET = Pattern.compile("\\s*(\\d+)\\s*/\\s*(\\d*)\\s*([smh])\\s*");
     /** Defaults: generous for people, tight for guessing. */
-    static final Map<String, String> DEFAULTS = Map.of(
-            "api.ip", "1200/1m",
-            "login.ip", "30/1m",
-            "login.account", "10/1m",
-            "register.ip", "20/1h",
-            "twofactor.account", "10/1m",
-            "password.account", "5/1m",
-            "report.ip", "10/1h",
-            "contact.ip", "5/1h");
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("api.ip", "1200/1m"),
+            Map.entry("login.ip", "30/1m"),
+            Map.entry("login.account", "10/1m"),
+            Map.entry("register.ip", "20/1h"),
+            Map.entry("twofactor.account", "10/1m"),
+            Map.entry("password.account", "5/1m"),
+            Map.entry("report.ip", "10/1h"),
+            Map.entry("contact.ip", "5/1h"),
+            Map.entry("verify.account", "5/1h"),
+            Map.entry("reset.ip", "10/1h"),
+            Map.entry("reset.address", "3/1h"));
 
     private final Map<String, Bandwidth> policies = new ConcurrentHashMap<>();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();

@@ -13,7 +13,7 @@ final class UiRoute {
 
     private static final Set<String> PAGES = Set.of("/", "/designers", "/signin", "/register", "/account", "/import",
             "/admin", "/admin/modules", "/admin/audit", "/admin/users", "/admin/mail", "/admin/imports", "/api-docs", "/privacy", "/privacy/settings", "/terms", "/contact",
-            "/moderation");
+            "/moderation", "/forgot-password", "/reset-password", "/verify-email");
     private static final Pattern DOCUMENT = Pattern.compile("/d/([^/]+)");
     private static final Pattern DESIGNER = Pattern.compile("/designers/[^/]+");
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,17}");

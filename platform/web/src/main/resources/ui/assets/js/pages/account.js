@@ -7,6 +7,7 @@ import { refreshSession } from '../session.js';
 import { alertBox, showAlert, signInPrompt } from '../views.js';
 import { exportPart } from './account-export.js';
 import { deletePart } from './account-delete.js';
+import { emailSection } from './account-email.js';
 
 export async function render(ctx) {
   ctx.setTitle('Your account');
@@ -24,6 +25,7 @@ export async function render(ctx) {
         h('dt', { text: 'E-mail' }), h('dd', { id: 'account-email', text: account.email }),
         account.company ? [h('dt', { text: 'Company' }), h('dd', { text: account.company })] : null,
         h('dt', { text: 'Roles' }), h('dd', { text: (account.roles || []).join(', ') || 'user' }))),
+    emailSection(account, hasPassword),
     twoFactorSection(account, hasPassword),
     await providersSection(ctx, hasOnshape),
     await sessionsSection(ctx),

@@ -11,7 +11,7 @@ const ERRORS = {
   onshape: 'Onshape could not sign you in just now. Please try again in a moment.',
   'linked-elsewhere': 'This Onshape account is already connected to another Vitrine account.',
   disabled: 'This account is disabled. Ask the people who run this Vitrine.',
-  'email-in-use': 'An account with your Onshape e-mail address already exists. Sign in with its password, then connect Onshape from your account page.',
+  'email-in-use': 'An account with your Onshape e-mail address already exists, and its address is not verified (or it uses two-factor authentication). Sign in with its password, then connect Onshape from your account page.',
 };
 
 /** A path of this site to return to after signing in; anything else becomes "/". */
@@ -46,6 +46,7 @@ export async function render(ctx) {
   if (password) {
     if (onshape) parts.push(h('p', { class: 'divider' }, h('span', { text: 'or with your e-mail address' })));
     parts.push(passwordForm(ctx, returnTo, error));
+    parts.push(h('p', { class: 'aside' }, h('a', { id: 'signin-forgot', href: '/forgot-password', text: 'Forgot your password?' })));
     parts.push(h('p', { class: 'aside' }, 'New here? ', h('a', { href: '/register', text: 'Create an account' })));
   }
   if (!methods) showAlert(error, 'The sign-in methods could not be loaded. Please reload the page.');

@@ -126,16 +126,44 @@ public class OnshapeSignIn {
             identities.linkDesigner(OnshapeOAuth.PROVIDER, externalId, p.linkingAccountId());
             return accounts.byId(p.linkingAccountId()).orElseThrow(() -> new SignInRefused("disabled", "No such account."));
         }
-        if (email != null && accounts.byEmail(email).isPresent()) {
-            throw new SignInRefused("email-in-use", "An account with your Onshape e-mail address exists already: sign in to it "
-                    + "with its password, then connect Onshape from your account page.");
+        Optional<Account> sameEmail = email == null ? Optional.empty() : accounts.byEmail(email);
+        if (sameEmail.isPresent()) {
+            return linkByEmail(sameEmail.get(), externalId, name, email);
         }
         String displayName = name != null ? name : email != null ? email.substring(0, email.indexOf('@')) : "Onshape user";
         Account created = accounts.create(new NewAccount(email, limit(displayName), limit(text(info, "firstName")),
                 limit(text(info, "lastName")), limit(text(info.path("company"), "name")), avatar(info), null, Set.of()));
+        if (email != null) {
+            // Onshape confirms an address before its account can be used; see README, "E-mail verification"
+            accounts.markEmailVerified(created.id(), clock.instant());
+        }
         identities.link(created.id(), OnshapeOAuth.PROVIDER, externalId, name, email);
         identities.linkDesigner(OnshapeOAuth.PROVIDER, externalId, created.id());
         return created;
+    }
+
+    /**
+     * Connects the Onshape identity to the existing account with its address, only when that account proved the
+     * address: otherwise whoever registered it first (perhaps not its owner) would get the Onshape identity, the
+     * pre-registration takeover. An account with a second factor is never entered without it.
+     */
+    private Account linkByEmail(Account existing, String externalId, String name, String email) {
+        if (existing.status() != AccountStatus.ACTIVE) {
+            throw new SignInRefused("disabled", "This account is disabled.");
+        }
+        if (accounts.emailVerifiedAt(existing.id()).isEmpty()) {
+            throw new SignInRefused("email-in-use", "An account with your Onshape e-mail address exists, but its address "
+                    + "is not verified: sign in to it with its password, then connect Onshape from your account page.");
+        }
+        if (accounts.totp(existing.id()).filter(t -> t.confirmed()).isPresent()) {
+            throw new SignInRefused("email-in-use", "An account with your Onshape e-mail address exists and has two-factor "
+                    + "authentication: sign in to it with its password and code, then connect Onshape from your account page.");
+        }
+        identities.link(existing.id(), OnshapeOAuth.PROVIDER, externalId, name, email);
+        identities.linkDesigner(OnshapeOAuth.PROVIDER, externalId, existing.id());
+        audit.append(new AuditEvent(Instant.now(clock), "account:" + existing.id(), "identity.link", "account:" + existing.id(),
+                null, "success", "onshape, by verified e-mail address"));
+        return existing;
     }
 
     boolean linked(long accountId) {

@@ -34,6 +34,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Longest wait (seconds)", description = "The wait never exceeds this, so a real user is never locked out for long")
     int bruteforce_max_wait_seconds() default 900;
 
+    @AttributeDefinition(name = "Reset link lifetime (seconds)", description = "How long a link to choose a new password works; 1800 = 30 minutes")
+    int reset_link_seconds() default 1800;
+
     @AttributeDefinition(name = "Authenticator issuer", description = "The name authenticator apps show")
     String totp_issuer() default "Vitrine";
 }

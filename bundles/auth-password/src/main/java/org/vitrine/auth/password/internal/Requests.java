@@ -26,4 +26,10 @@ final class Requests {
 
     public record NewAccount(String email, String password, String displayName, List<String> roles) {
     }
+
+    public record ResetRequest(String email) {
+    }
+
+    public record Reset(String token, String password) {
+    }
 }

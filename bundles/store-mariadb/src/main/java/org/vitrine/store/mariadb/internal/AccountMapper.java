@@ -70,4 +70,24 @@ public interface AccountMapper {
     int setStatus(@Param("accountId") long accountId, @Param("status") String status, @Param("now") LocalDateTime now);
 
     ActivityRow activity(@Param("accountId") long accountId);
+
+    LocalDateTime emailVerifiedAt(@Param("accountId") long accountId);
+
+    int markEmailVerified(@Param("accountId") long accountId, @Param("when") LocalDateTime when);
+
+    int changeEmail(@Param("accountId") long accountId, @Param("email") String email, @Param("when") LocalDateTime when);
+
+    /** Makes the account's unused tokens (of one purpose, or of all when {@code purpose} is null) stop working. */
+    int expireEmailTokens(@Param("accountId") long accountId, @Param("purpose") String purpose, @Param("now") LocalDateTime now);
+
+    int deleteEmailTokensExpiredBefore(@Param("before") LocalDateTime before);
+
+    void insertEmailToken(@Param("accountId") long accountId, @Param("purpose") String purpose, @Param("tokenHash") String tokenHash,
+                          @Param("newEmail") String newEmail, @Param("expiresAt") LocalDateTime expiresAt, @Param("now") LocalDateTime now);
+
+    /** Marks the token used when it is unused, unexpired and of one of the purposes; 1 when it was, 0 otherwise. */
+    int useEmailToken(@Param("tokenHash") String tokenHash, @Param("purposes") Collection<String> purposes,
+                      @Param("now") LocalDateTime now);
+
+    EmailTokenRow emailToken(@Param("tokenHash") String tokenHash);
 }

@@ -184,6 +184,35 @@ public class MariaDbAccountStore implements AccountStore {
         return Optional.ofNullable(inSession(m -> m.activity(accountId))).map(ActivityRow::toActivity);
     }
 
+    @Override
+    public Optional<Instant> emailVerifiedAt(long accountId) {
+        return Optional.ofNullable(inSession(m -> m.emailVerifiedAt(accountId))).map(UtcTimes::toInstant);
+    }
+
+    @Override
+    public void markEmailVerified(long accountId, Instant when) {
+        LocalDateTime verifiedAt = UtcTimes.toColumn(Objects.requireNonNull(when, "when"));
+        requireAccount(accountId, inSession(m -> m.markEmailVerified(accountId, verifiedAt)));
+    }
+
+    @Override
+    public void changeEmail(long accountId, String email, Instant when) {
+        LocalDateTime verifiedAt = UtcTimes.toColumn(Objects.requireNonNull(when, "when"));
+        try {
+            inTransaction(m -> {
+                lock(m, accountId);
+                m.changeEmail(accountId, Objects.requireNonNull(email, "email"), verifiedAt);
+                m.expireEmailTokens(accountId, null, verifiedAt);
+                return null;
+            });
+        } catch (PersistenceException e) {
+            if (SqlFailures.isDuplicateKey(e)) {
+                throw DomainException.conflict("Another account has this e-mail address.");
+            }
+            throw e;
+        }
+    }
+
     /** USER first, then the others: every account has USER whatever the caller passes. */
     private static Set<String> roleNames(Set<Role> roles) {
         Set<String> names = new LinkedHashSet<>();
