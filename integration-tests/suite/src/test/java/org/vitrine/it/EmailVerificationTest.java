@@ -48,7 +48,7 @@ class EmailVerificationTest {
         Browser person = Browser.registered(vitrine, email, PASSWORD);
         assertFalse(person.me().json().path("emailVerified").asBoolean(true), "unverified after registration");
 
-        String token = EmailLinks.token(mail.awaitCount(email, 1), EmailLinks.VERIFY_PAGE);
+        String token = EmailLinks.token(mail.awaitCount(email, Mailbox.VERIFY, 1), EmailLinks.VERIFY_PAGE);
         Browser.Reply verified = EmailLinks.verify(vitrine, token);
 
         assertEquals(200, verified.status(), verified.toString());
@@ -71,14 +71,14 @@ class EmailVerificationTest {
         long document = CatalogSeed.document(vitrine, "Unverified part", id, "MIT", true);
         List<String> ids = onshape.seedDocuments(1);
 
-        assertProblem(person.post("/api/imports", body("provider", "onshape", "documentIds", ids)), 403, "Verify your e-mail address");
+        assertProblem(person.post("/api/imports", body("provider", "onshape", "documentIds", ids, "rightsConfirmed", true)), 403, "Verify your e-mail address");
         assertProblem(person.put("/api/documents/" + document + "/licence", body("licence", "CC0-1.0")), 403,
                 "Verify your e-mail address");
         assertEquals(0, Rows.count(vitrine, "SELECT COUNT(*) FROM import_jobs WHERE account_id = ?", id), "no job was made");
 
-        assertEquals(200, EmailLinks.verify(vitrine, EmailLinks.token(mail.awaitCount(email, 1), EmailLinks.VERIFY_PAGE)).status());
+        assertEquals(200, EmailLinks.verify(vitrine, EmailLinks.token(mail.awaitCount(email, Mailbox.VERIFY, 1), EmailLinks.VERIFY_PAGE)).status());
 
-        ImportJobs.accepted(person.post("/api/imports", body("provider", "onshape", "documentIds", ids)));
+        ImportJobs.accepted(person.post("/api/imports", body("provider", "onshape", "documentIds", ids, "rightsConfirmed", true)));
         assertEquals(200, person.put("/api/documents/" + document + "/licence", body("licence", "CC0-1.0")).status());
     }
 
@@ -86,10 +86,10 @@ class EmailVerificationTest {
     void a_new_link_replaces_the_old_one_and_asking_for_links_is_limited() throws Exception {
         String email = Browser.newEmail("resender");
         Browser person = Browser.registered(vitrine, email, PASSWORD);
-        String first = EmailLinks.token(mail.awaitCount(email, 1), EmailLinks.VERIFY_PAGE);
+        String first = EmailLinks.token(mail.awaitCount(email, Mailbox.VERIFY, 1), EmailLinks.VERIFY_PAGE);
 
         assertEquals(202, person.post("/api/me/email/verification", null).status());
-        String second = EmailLinks.token(mail.awaitCount(email, 2), EmailLinks.VERIFY_PAGE);
+        String second = EmailLinks.token(mail.awaitCount(email, Mailbox.VERIFY, 2), EmailLinks.VERIFY_PAGE);
 
         assertProblem(EmailLinks.verify(vitrine, first), 410, "newer one");
         assertEquals(200, EmailLinks.verify(vitrine, second).status());
@@ -114,7 +114,7 @@ class EmailVerificationTest {
         assertTrue(refused.sessionCookie().isEmpty(), "unverified: refused, " + refused);
         assertTrue(refused.location().contains("email-in-use"), refused.toString());
 
-        assertEquals(200, EmailLinks.verify(vitrine, EmailLinks.token(mail.awaitCount(email, 1), EmailLinks.VERIFY_PAGE)).status());
+        assertEquals(200, EmailLinks.verify(vitrine, EmailLinks.token(mail.awaitCount(email, Mailbox.VERIFY, 1), EmailLinks.VERIFY_PAGE)).status());
         Browser viaOnshape = new Browser(vitrine);
         OnshapeSignInFlow.Outcome joined = OnshapeSignInFlow.signIn(vitrine, viaOnshape, null);
 
@@ -129,7 +129,7 @@ class EmailVerificationTest {
         String old = Browser.newEmail("mover");
         String next = Browser.newEmail("moved");
         Browser person = Browser.registered(vitrine, old, PASSWORD);
-        mail.awaitCount(old, 1);
+        mail.awaitCount(old, Mailbox.VERIFY, 1);
         String taken = Browser.newEmail("taken");
         Browser.registered(vitrine, taken, PASSWORD);
 
@@ -139,14 +139,14 @@ class EmailVerificationTest {
         assertEquals(202, requested.status(), requested.toString());
         assertEquals(old, person.me().json().path("email").asText(), "nothing changes before the link is opened");
 
-        String token = EmailLinks.token(mail.awaitCount(next, 1), EmailLinks.VERIFY_PAGE);
+        String token = EmailLinks.token(mail.awaitCount(next, Mailbox.VERIFY, 1), EmailLinks.VERIFY_PAGE);
         Browser.Reply changed = EmailLinks.verify(vitrine, token);
 
         assertEquals(200, changed.status(), changed.toString());
         assertTrue(changed.json().path("changed").asBoolean(), changed.toString());
         assertEquals(next, person.me().json().path("email").asText());
         assertTrue(person.me().json().path("emailVerified").asBoolean(), "the new address is proven by its link");
-        Mailbox.Received notice = mail.awaitCount(old, 2);
+        Mailbox.Received notice = mail.awaitCount(old, Mailbox.CHANGED, 1);
         assertTrue(notice.text().contains(next), "the old address hears where the account went: " + notice.text());
         assertProblem(EmailLinks.verify(vitrine, token), 410, "");
         assertEquals(200, Browser.signedIn(vitrine, next, PASSWORD, "after the change").me().status(), "signs in with the new address");

@@ -130,6 +130,36 @@ final class Mailbox implements AutoCloseable {
         return fail("expected " + count + " messages to " + to + " within " + WAIT.toSeconds() + " s; received: " + subjects());
     }
 
+    /** Subject fragments of the messages the suite waits for: a notice sent meanwhile (a new device) does not count. */
+    static final String VERIFY = "Confirm your e-mail address";
+    static final String RESET = "Reset your Vitrine password";
+    static final String CHANGED = "address of your Vitrine account was changed";
+
+    /** The messages received so far for the address whose subject contains {@code subjectPart}, oldest first. */
+    List<Received> all(String to, String subjectPart) {
+        return all(to).stream().filter(r -> r.subject() != null
+                && r.subject().toLowerCase(Locale.ROOT).contains(subjectPart.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** How many messages with that subject the address received so far. */
+    int count(String to, String subjectPart) {
+        return all(to, subjectPart).size();
+    }
+
+    /** Waits until the address has received {@code count} messages with that subject, and returns the newest of them. */
+    Received awaitCount(String to, String subjectPart, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Received> found = all(to, subjectPart);
+            if (found.size() >= count) {
+                return found.get(count - 1);
+            }
+            sleep();
+        }
+        return fail("expected " + count + " messages to " + to + " with '" + subjectPart + "' within " + WAIT.toSeconds()
+                + " s; received: " + subjects());
+    }
+
     /** Subjects of everything received, with their recipients, for failure messages. */
     List<String> subjects() {
         List<String> all = new ArrayList<>();

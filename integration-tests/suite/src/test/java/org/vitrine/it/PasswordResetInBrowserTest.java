@@ -43,7 +43,7 @@ class PasswordResetInBrowserTest {
     void a_person_who_forgot_the_password_asks_for_a_link_and_chooses_a_new_password() throws Exception {
         String email = Browser.newEmail("forgetful");
         Browser.registered(vitrine, email, PASSWORD);
-        mail.awaitCount(email, 1);
+        mail.awaitCount(email, Mailbox.VERIFY, 1);
         chromium.forgetCookies();
 
         chromium.open("/signin");
@@ -54,7 +54,7 @@ class PasswordResetInBrowserTest {
         chromium.awaitText("#forgot-done", "If an account has this address");
         chromium.screenshot("forgot-password");
 
-        String link = mail.awaitCount(email, 2).link(EmailLinks.RESET_PAGE);
+        String link = mail.awaitCount(email, Mailbox.RESET, 1).link(EmailLinks.RESET_PAGE);
         chromium.open(pathAndFragment(link));
         assertEquals("", fragment(), "the page takes the token out of the address bar");
         chromium.type("input#reset-password", NEW_PASSWORD);
@@ -75,7 +75,7 @@ class PasswordResetInBrowserTest {
     void the_verification_page_spends_its_link_only_when_the_button_is_pressed() throws Exception {
         String email = Browser.newEmail("careful");
         Browser person = Browser.registered(vitrine, email, PASSWORD);
-        String link = mail.awaitCount(email, 1).link(EmailLinks.VERIFY_PAGE);
+        String link = mail.awaitCount(email, Mailbox.VERIFY, 1).link(EmailLinks.VERIFY_PAGE);
         chromium.forgetCookies();
 
         chromium.open(pathAndFragment(link));

@@ -43,10 +43,10 @@ class PasswordResetTest {
         String email = Browser.newEmail("forgetful");
         Browser laptop = registered(email);
         Browser phone = Browser.signedIn(vitrine, email, PASSWORD, "phone");
-        int before = mail.count(email);
+        int before = mail.count(email, Mailbox.RESET);
 
         assertEquals(202, new Browser(vitrine).post("/api/auth/password/reset-request", body("email", email.toUpperCase())).status());
-        String token = EmailLinks.token(mail.awaitCount(email, before + 1), EmailLinks.RESET_PAGE);
+        String token = EmailLinks.token(mail.awaitCount(email, Mailbox.RESET, before + 1), EmailLinks.RESET_PAGE);
         assertProblem(reset(token, "short"), 400, "too short");
         Browser stranger = new Browser(vitrine);
         Browser.Reply done = stranger.post("/api/auth/password/reset", body("token", token, "password", NEW_PASSWORD));
@@ -67,7 +67,7 @@ class PasswordResetTest {
         String email = Browser.newEmail("racer");
         registered(email);
         new Browser(vitrine).post("/api/auth/password/reset-request", body("email", email));
-        String token = EmailLinks.token(mail.awaitCount(email, 2), EmailLinks.RESET_PAGE);
+        String token = EmailLinks.token(mail.awaitCount(email, Mailbox.RESET, 1), EmailLinks.RESET_PAGE);
 
         assertEquals(List.of(200, 410, 410, 410), AtOnce.statuses(4, () -> reset(token, NEW_PASSWORD)));
     }
@@ -78,10 +78,10 @@ class PasswordResetTest {
         Browser browser = registered(email);
         AuthenticatorApp app = new AuthenticatorApp(browser.post("/api/me/2fa", null).json().path("secret").asText());
         assertEquals(200, browser.post("/api/me/2fa/confirm", body("code", app.currentCode())).status());
-        int before = mail.count(email);
+        int before = mail.count(email, Mailbox.RESET);
 
         new Browser(vitrine).post("/api/auth/password/reset-request", body("email", email));
-        String token = EmailLinks.token(mail.awaitCount(email, before + 1), EmailLinks.RESET_PAGE);
+        String token = EmailLinks.token(mail.awaitCount(email, Mailbox.RESET, before + 1), EmailLinks.RESET_PAGE);
         assertEquals(200, reset(token, NEW_PASSWORD).status());
 
         assertProblem(new Browser(vitrine).signIn(email, NEW_PASSWORD), 401, "totp");
@@ -95,7 +95,7 @@ class PasswordResetTest {
         String known = Browser.newEmail("known");
         registered(known);
         String unknown = Browser.newEmail("nobody");
-        int before = mail.count(known);
+        int before = mail.count(known, Mailbox.RESET);
 
         Browser.Reply forKnown = new Browser(vitrine).post("/api/auth/password/reset-request", body("email", known));
         Browser.Reply forUnknown = new Browser(vitrine).post("/api/auth/password/reset-request", body("email", unknown));
@@ -103,7 +103,7 @@ class PasswordResetTest {
         assertEquals(202, forKnown.status());
         assertEquals(forKnown.status(), forUnknown.status());
         assertEquals(forKnown.body(), forUnknown.body(), "the same words");
-        mail.awaitCount(known, before + 1);
+        mail.awaitCount(known, Mailbox.RESET, before + 1);
         Thread.sleep(2000); // the unknown address was asked for after the known one, which has arrived
         assertEquals(0, mail.count(unknown), "nothing is sent to an address without an account");
         assertProblem(new Browser(vitrine).post("/api/auth/password/reset-request", body("email", "not an address")), 400, "e-mail");
@@ -113,16 +113,16 @@ class PasswordResetTest {
     void requests_for_one_address_are_limited_silently() throws Exception {
         String email = Browser.newEmail("flooded");
         registered(email);
-        int before = mail.count(email);
+        int before = mail.count(email, Mailbox.RESET);
 
         for (int i = 0; i < 5; i++) {
             Browser.Reply reply = new Browser(vitrine).post("/api/auth/password/reset-request", body("email", email));
             assertEquals(202, reply.status(), "over the per-address limit the answer does not change: " + reply);
         }
 
-        mail.awaitCount(email, before + 3);
+        mail.awaitCount(email, Mailbox.RESET, before + 3);
         Thread.sleep(2000);
-        assertEquals(before + 3, mail.count(email), "three messages (rate.reset.address = 3/1h), not five");
+        assertEquals(before + 3, mail.count(email, Mailbox.RESET), "three messages (rate.reset.address = 3/1h), not five");
     }
 
     @Test
@@ -153,9 +153,9 @@ class PasswordResetTest {
         vitrine.setting("auth-password.properties", "reset.link.seconds", "1");
         try {
             Thread.sleep(3000); // module settings apply within a second or two
-            int before = mail.count(email);
+            int before = mail.count(email, Mailbox.RESET);
             new Browser(vitrine).post("/api/auth/password/reset-request", body("email", email));
-            String token = EmailLinks.token(mail.awaitCount(email, before + 1), EmailLinks.RESET_PAGE);
+            String token = EmailLinks.token(mail.awaitCount(email, Mailbox.RESET, before + 1), EmailLinks.RESET_PAGE);
             Thread.sleep(1500);
 
             assertProblem(reset(token, NEW_PASSWORD), 410, "expired");
@@ -169,7 +169,7 @@ class PasswordResetTest {
     /** A new account, once its verification message has arrived (so later counts are not thrown off by it). */
     private static Browser registered(String email) throws Exception {
         Browser browser = Browser.registered(vitrine, email, PASSWORD);
-        mail.awaitCount(email, 1);
+        mail.awaitCount(email, Mailbox.VERIFY, 1);
         return browser;
     }
 
