@@ -224,6 +224,11 @@ final class ChromiumSession implements ExecutionCondition, BeforeAllCallback, Af
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
+    /** Runs a script that answers through its callback (the last argument), e.g. after a dynamic import. */
+    Object asyncScript(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
+    }
+
     /** Forgets every cookie of the site: the next page is seen by someone signed out. */
     void forgetCookies() {
         driver.manage().deleteAllCookies();

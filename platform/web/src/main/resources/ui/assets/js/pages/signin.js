@@ -3,6 +3,7 @@ import { h } from '../dom.js';
 import { api, ApiError, query } from '../api.js';
 import { me, refreshSession } from '../session.js';
 import { alertBox, showAlert } from '../views.js';
+import { safeReturn } from '../return-to.js';
 
 // what /api/auth/onshape/callback may send back as ?error=
 const ERRORS = {
@@ -13,13 +14,6 @@ const ERRORS = {
   disabled: 'This account is disabled. Ask the people who run this Vitrine.',
   'email-in-use': 'An account with your Onshape e-mail address already exists, and its address is not verified (or it uses two-factor authentication). Sign in with its password, then connect Onshape from your account page.',
 };
-
-/** A path of this site to return to after signing in; anything else becomes "/". */
-export function safeReturn(value) {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (/^\/(signin|register)(\?|$)/.test(value)) return '/';
-  return value;
-}
 
 export async function render(ctx) {
   ctx.setTitle('Sign in');
@@ -34,7 +28,7 @@ export async function render(ctx) {
   const onshape = list.find((m) => m.id === 'onshape');
 
   const error = alertBox(errorCode ? (ERRORS[errorCode] || 'Signing in did not work. Please try again.') : '', 'signin-error');
-  const already = me() ? h('p', { class: 'notice' }, `You are signed in as ${me().email}. `, h('a', { href: returnTo, text: 'Continue' })) : null;
+  const already = me() ? h('p', { class: 'notice' }, `You are signed in as ${me().email}. `, h('a', { id: 'signin-continue', href: returnTo, text: 'Continue' })) : null;
   const parts = [h('h1', { text: 'Sign in' }), already, error];
 
   if (onshape) {
