@@ -11,6 +11,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,6 +55,7 @@ public class AdminMailResource {
         this.audit = audit;
     }
 
+    @RolesAllowed("admin")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Outbox list(@Context SecurityContext security, @Context HttpServletRequest http) {
@@ -63,6 +65,7 @@ public class AdminMailResource {
         return new Outbox(items.size() - failed, failed, items);
     }
 
+    @RolesAllowed("admin")
     @POST
     @Path("{id}/retry")
     @Produces(MediaType.APPLICATION_JSON)
@@ -72,6 +75,7 @@ public class AdminMailResource {
         return item;
     }
 
+    @RolesAllowed("admin")
     @DELETE
     @Path("{id}")
     public Response discard(@PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {

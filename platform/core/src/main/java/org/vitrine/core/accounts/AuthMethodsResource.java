@@ -12,6 +12,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.auth.AuthMethod;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,6 +40,7 @@ public class AuthMethodsResource implements SignInMethods {
         methods.remove(method);
     }
 
+    @PermitAll
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<MethodView> list() {

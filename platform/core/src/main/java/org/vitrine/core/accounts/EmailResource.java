@@ -12,6 +12,8 @@ import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 import org.vitrine.core.privacy.OwnerProof;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -56,6 +58,7 @@ public class EmailResource {
         this.sessions = sessions;
     }
 
+    @PermitAll
     @POST
     @Path("auth/email/verify")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,6 +69,7 @@ public class EmailResource {
         return verification.redeem(body.token(), client(http));
     }
 
+    @RolesAllowed("user")
     @POST
     @Path("me/email/verification")
     public Response resend(@Context SecurityContext security, @Context HttpServletRequest http) {
@@ -74,6 +78,7 @@ public class EmailResource {
         return Response.accepted().build();
     }
 
+    @RolesAllowed("user")
     @PUT
     @Path("me/email")
     @Consumes(MediaType.APPLICATION_JSON)

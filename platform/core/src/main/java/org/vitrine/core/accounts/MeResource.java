@@ -23,6 +23,8 @@ import org.vitrine.core.devices.KnownDevices;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -69,6 +71,7 @@ public class MeResource {
         this.devices = devices;
     }
 
+    @RolesAllowed("user")
     @GET
     @Path("me")
     public Me me(@Context SecurityContext security) {
@@ -85,6 +88,7 @@ public class MeResource {
     public record DeletionProof(String password, String code, String recoveryCode) {
     }
 
+    @RolesAllowed("user")
     @DELETE
     @Path("me")
     public Response delete(DeletionProof body, @Context SecurityContext security, @Context HttpServletRequest http) {
@@ -95,6 +99,7 @@ public class MeResource {
         return Response.noContent().header("Set-Cookie", sessions.clearCookieHeader()).build();
     }
 
+    @RolesAllowed("user")
     @GET
     @Path("me/sessions")
     public List<SessionView> sessions(@Context SecurityContext security) {
@@ -105,6 +110,7 @@ public class MeResource {
                 .toList();
     }
 
+    @RolesAllowed("user")
     @DELETE
     @Path("me/sessions/{id}")
     public Response revoke(@PathParam("id") String publicId, @Context SecurityContext security, @Context HttpServletRequest http) {
@@ -121,6 +127,7 @@ public class MeResource {
         return response.build();
     }
 
+    @PermitAll
     @POST
     @Path("auth/logout")
     public Response logout(@Context SecurityContext security, @Context HttpServletRequest http) {

@@ -20,6 +20,7 @@ import org.vitrine.api.security.Caller;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -61,6 +62,7 @@ public class AuditResource {
         this.reads = reads;
     }
 
+    @RolesAllowed("admin")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Page page(@QueryParam("before") String before, @QueryParam("limit") @DefaultValue("50") String limit,

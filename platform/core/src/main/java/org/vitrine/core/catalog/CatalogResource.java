@@ -20,6 +20,7 @@ import org.vitrine.api.problem.DomainException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,6 +59,7 @@ public class CatalogResource {
         this.documents = documents;
     }
 
+    @PermitAll
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Page list(@QueryParam("q") String q, @QueryParam("provider") String provider, @QueryParam("designer") String designer,

@@ -19,6 +19,7 @@ import org.vitrine.api.problem.DomainException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -62,6 +63,7 @@ public class DesignersResource {
         this.shown = shown;
     }
 
+    @PermitAll
     @GET
     public Page list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") String page,
                      @QueryParam("size") @DefaultValue("24") String size) {
@@ -71,6 +73,7 @@ public class DesignersResource {
                 result.total(), result.page(), result.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     public Profile get(@PathParam("id") String id) {

@@ -24,6 +24,7 @@ import org.vitrine.api.security.Caller;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -74,6 +75,7 @@ public class DocumentsResource {
         this.blobs = blobs;
     }
 
+    @PermitAll
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public DocumentView get(@PathParam("id") String id, @Context SecurityContext security) {
@@ -91,6 +93,7 @@ public class DocumentsResource {
                 canEdit);
     }
 
+    @PermitAll
     @GET
     @Path("previews/{size}")
     public Response preview(@PathParam("id") String id, @PathParam("size") String size, @QueryParam("element") String element,

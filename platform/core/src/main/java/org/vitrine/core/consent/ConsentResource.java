@@ -17,6 +17,7 @@ import org.vitrine.api.consent.ConsentSubject;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -59,6 +60,7 @@ public class ConsentResource {
         this.secure = String.valueOf(context.getProperty("vitrine.public.url")).startsWith("https:");
     }
 
+    @PermitAll
     @GET
     public Response get(@CookieParam(VisitorCookie.NAME) String cookie, @HeaderParam("Sec-GPC") String gpc,
                         @Context SecurityContext security, @Context HttpServletRequest http) {
@@ -73,6 +75,7 @@ public class ConsentResource {
         return answer(who, ConsentView.of(consent.state(who.subject), notice));
     }
 
+    @PermitAll
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(Choices body, @CookieParam(VisitorCookie.NAME) String cookie, @HeaderParam("Sec-GPC") String gpc,

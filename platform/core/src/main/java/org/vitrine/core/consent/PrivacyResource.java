@@ -8,6 +8,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.consent.ConsentService;
 import org.vitrine.api.problem.DomainException;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,6 +31,7 @@ public class PrivacyResource {
         this.notice = notice;
     }
 
+    @PermitAll
     @GET
     public PrivacyView privacy() {
         return consent.activePolicy().map(p -> PrivacyView.of(p, notice))

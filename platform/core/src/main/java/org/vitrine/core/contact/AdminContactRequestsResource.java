@@ -18,6 +18,7 @@ import org.vitrine.core.audit.PersonalDataReads;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -60,6 +61,7 @@ public class AdminContactRequestsResource {
         this.reads = reads;
     }
 
+    @RolesAllowed("admin")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Page page(@QueryParam("type") String type, @QueryParam("before") String before,

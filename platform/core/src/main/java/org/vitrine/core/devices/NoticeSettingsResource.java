@@ -8,6 +8,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -37,6 +38,7 @@ public class NoticeSettingsResource {
         this.devices = devices;
     }
 
+    @RolesAllowed("user")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Settings change(Settings body, @Context SecurityContext security) {

@@ -21,6 +21,7 @@ import org.vitrine.api.modules.ModuleState;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -67,6 +68,7 @@ public class HealthResource {
         contributors.remove(contributor);
     }
 
+    @PermitAll
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {

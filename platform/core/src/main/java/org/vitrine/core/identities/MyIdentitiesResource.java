@@ -11,6 +11,7 @@ import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 import org.vitrine.core.http.QueryParams;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,11 +42,13 @@ public class MyIdentitiesResource {
         this.connected = connected;
     }
 
+    @RolesAllowed("user")
     @GET
     public List<IdentityView> list(@Context SecurityContext security) {
         return connected.of(accountId(security)).stream().map(connected::view).toList();
     }
 
+    @RolesAllowed("user")
     @DELETE
     @Path("{id}")
     public Response unlink(@PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {

@@ -21,6 +21,7 @@ import org.vitrine.core.http.QueryParams;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -65,6 +66,7 @@ public class AdminImportsResource {
         this.reads = reads;
     }
 
+    @RolesAllowed("admin")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Page page(@QueryParam("before") String before, @QueryParam("limit") @DefaultValue("50") String limit,

@@ -23,6 +23,7 @@ import org.vitrine.core.terms.ImportTerms;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -94,6 +95,7 @@ public class ImportsResource {
         this.publishing = publishing;
     }
 
+    @RolesAllowed("user")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(Request request, @Context SecurityContext security) {
@@ -136,12 +138,14 @@ public class ImportsResource {
     }
 
     /** The caller's most recent jobs, newest first, so a page reload finds them again. */
+    @RolesAllowed("user")
     @GET
     public JobList recent(@Context SecurityContext security) {
         Caller caller = signedIn(security);
         return new JobList(jobs.recentOf(caller.accountId(), RECENT_JOBS).stream().map(JobView::of).toList());
     }
 
+    @RolesAllowed("user")
     @GET
     @Path("{id}")
     public JobView get(@PathParam("id") String id, @Context SecurityContext security) {

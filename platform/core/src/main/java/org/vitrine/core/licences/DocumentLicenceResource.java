@@ -8,6 +8,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.security.Caller;
 import org.vitrine.core.http.QueryParams;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -41,6 +42,7 @@ public class DocumentLicenceResource {
         this.licences = licences;
     }
 
+    @RolesAllowed("user")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

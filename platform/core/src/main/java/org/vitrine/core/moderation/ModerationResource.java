@@ -22,6 +22,7 @@ import org.vitrine.core.takedown.DocumentTakedowns;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -94,6 +95,7 @@ public class ModerationResource {
         this.reads = reads;
     }
 
+    @RolesAllowed("moderator")
     @GET
     @Path("reports")
     public Page queue(@QueryParam("state") @DefaultValue("open") String state, @QueryParam("after") String after,
@@ -111,6 +113,7 @@ public class ModerationResource {
         return new Page(items, found.size() > size ? items.get(items.size() - 1).id() : null);
     }
 
+    @RolesAllowed("moderator")
     @POST
     @Path("reports/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -121,6 +124,7 @@ public class ModerationResource {
                 body != null && Boolean.TRUE.equals(body.disableDocument()), http.getRemoteAddr()));
     }
 
+    @RolesAllowed("moderator")
     @POST
     @Path("documents/{id}/disable")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -132,6 +136,7 @@ public class ModerationResource {
         return new Changed(documentId, "disabled");
     }
 
+    @RolesAllowed("moderator")
     @POST
     @Path("documents/{id}/restore")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 import org.vitrine.core.http.QueryParams;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -44,6 +45,7 @@ public class ReportsResource {
         this.reports = reports;
     }
 
+    @PermitAll
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

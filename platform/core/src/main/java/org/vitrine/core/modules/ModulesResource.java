@@ -16,6 +16,7 @@ import org.vitrine.api.modules.Module;
 import org.vitrine.api.modules.ModuleRegistry;
 import org.vitrine.api.problem.DomainException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -57,11 +58,13 @@ public class ModulesResource {
         }
     }
 
+    @RolesAllowed("admin")
     @GET
     public List<ModuleView> list() {
         return modules.list().stream().map(ModuleView::of).toList();
     }
 
+    @RolesAllowed("admin")
     @GET
     @Path("{id}")
     public ModuleView get(@PathParam("id") String id) {
@@ -69,6 +72,7 @@ public class ModulesResource {
                 .orElseThrow(() -> DomainException.notFound("There is no module '" + id + "'."));
     }
 
+    @RolesAllowed("admin")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import org.vitrine.core.identities.IdentityView;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -80,6 +81,7 @@ public class AdminUsersResource {
         this.reads = reads;
     }
 
+    @RolesAllowed("admin")
     @GET
     public UserPage list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") String page,
                          @QueryParam("size") @DefaultValue("25") String size, @Context SecurityContext security,
@@ -93,6 +95,7 @@ public class AdminUsersResource {
         return new UserPage(found.items().stream().map(AdminUsersResource::item).toList(), found.total(), found.page(), found.size());
     }
 
+    @RolesAllowed("admin")
     @GET
     @Path("{id}")
     public UserDetails details(@PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
@@ -102,6 +105,7 @@ public class AdminUsersResource {
         return details;
     }
 
+    @RolesAllowed("admin")
     @PUT
     @Path("{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -110,12 +114,14 @@ public class AdminUsersResource {
         return details(people.setRoles(caller(security), accountId(id), body == null ? null : body.roles(), http.getRemoteAddr()));
     }
 
+    @RolesAllowed("admin")
     @POST
     @Path("{id}/disable")
     public UserDetails disable(@PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
         return details(people.disable(caller(security), accountId(id), http.getRemoteAddr()));
     }
 
+    @RolesAllowed("admin")
     @POST
     @Path("{id}/enable")
     public UserDetails enable(@PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {

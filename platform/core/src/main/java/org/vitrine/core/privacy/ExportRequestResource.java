@@ -9,6 +9,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.security.Caller;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,7 @@ public class ExportRequestResource {
         this.exports = exports;
     }
 
+    @RolesAllowed("user")
     @POST
     public Response request(@Context SecurityContext security, @Context HttpServletRequest http) {
         Caller caller = SignedIn.caller(security);

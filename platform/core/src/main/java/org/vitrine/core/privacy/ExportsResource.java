@@ -10,6 +10,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.security.Caller;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,18 +38,21 @@ public class ExportsResource {
         this.exports = exports;
     }
 
+    @RolesAllowed("user")
     @GET
     public Map<String, List<ExportView>> list(@Context SecurityContext security) {
         Caller caller = SignedIn.caller(security);
         return Map.of("items", exports.of(caller.accountId()).stream().map(ExportView::of).toList());
     }
 
+    @RolesAllowed("user")
     @GET
     @Path("{id}")
     public ExportView one(@PathParam("id") long id, @Context SecurityContext security) {
         return ExportView.of(exports.get(SignedIn.caller(security).accountId(), id));
     }
 
+    @RolesAllowed("user")
     @GET
     @Path("{id}/download")
     @Produces({"application/zip", MediaType.APPLICATION_JSON})

@@ -10,6 +10,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.retention.AddressLog;
 import org.vitrine.api.security.Caller;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,6 +42,7 @@ public class RetentionResource {
         this.retention = retention;
     }
 
+    @RolesAllowed("admin")
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Run run(@Context SecurityContext security, @Context HttpServletRequest http) {

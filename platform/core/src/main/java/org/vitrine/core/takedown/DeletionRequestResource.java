@@ -8,6 +8,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.security.Caller;
 import org.vitrine.core.http.QueryParams;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -42,6 +43,7 @@ public class DeletionRequestResource {
         this.takedowns = takedowns;
     }
 
+    @RolesAllowed("user")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -24,7 +24,6 @@ import org.vitrine.api.ratelimit.TooManyRequestsException;
 import org.vitrine.api.security.Caller;
 import org.vitrine.api.security.CallerResolver;
 import org.vitrine.api.security.Credentials;
-import org.vitrine.api.security.Role;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -43,8 +42,11 @@ import jakarta.ws.rs.core.SecurityContext;
  * to resources as the {@link SecurityContext} principal;</li>
  * <li>cross-site request forgery: a state-changing request whose {@code Origin} is another site is refused,
  * and one made with the session cookie must echo the session's token in {@code X-CSRF-Token};</li>
- * <li>everything under {@code /api/admin} needs the admin role.</li>
+ * <li>addresses that the router and a reader could understand differently are refused with 400
+ * ({@link UnambiguousPath}).</li>
  * </ol>
+ * Who may call what is not decided here, by the path, but after routing on the matched resource method
+ * ({@link AuthorizationFeature}).
  */
 @Component(service = ContainerRequestFilter.class)
 @JakartarsExtension
@@ -54,6 +56,8 @@ import jakarta.ws.rs.core.SecurityContext;
 public class RequestGate implements ContainerRequestFilter {
 
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Request property holding the client address, for filters that run after routing. */
+    static final String CLIENT_ADDRESS = "vitrine.client.address";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final List<CallerResolver> resolvers = new CopyOnWriteArrayList<>();
@@ -85,6 +89,7 @@ public class RequestGate implements ContainerRequestFilter {
         String path = request.getUriInfo().getPath();
         String method = request.getMethod();
         String ip = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+        request.setProperty(CLIENT_ADDRESS, ip);
         if (!("GET".equals(method) && normalise(path).equals("health"))) {
             try {
                 limits.consume("api.ip", ip);
@@ -92,6 +97,11 @@ public class RequestGate implements ContainerRequestFilter {
                 request.abortWith(ProblemMapper.toResponse(e));
                 return;
             }
+        }
+        Optional<String> ambiguous = UnambiguousPath.refusal(rawPath(request));
+        if (ambiguous.isPresent()) {
+            request.abortWith(ProblemMapper.problem(400, ambiguous.get()));
+            return;
         }
         Optional<Caller> caller = resolve(credentials(request, ip));
         caller.ifPresent(c -> request.setSecurityContext(new CallerSecurityContext(c, request.getSecurityContext())));
@@ -109,14 +119,11 @@ public class RequestGate implements ContainerRequestFilter {
                 return;
             }
         }
-        if (isAdminPath(path)) {
-            if (caller.isEmpty()) {
-                request.abortWith(ProblemMapper.problem(401, "Admin endpoints need an admin: send "
-                        + "'Authorization: Bearer <VITRINE_ADMIN_TOKEN>' or sign in as an admin."));
-            } else if (!caller.get().has(Role.ADMIN)) {
-                request.abortWith(ProblemMapper.problem(403, "This needs the admin role."));
-            }
-        }
+    }
+
+    /** The path as the client sent it, not decoded and with any {@code ;} parameters still in it. */
+    private String rawPath(ContainerRequestContext request) {
+        return servletRequest != null ? servletRequest.getRequestURI() : request.getUriInfo().getRequestUri().getRawPath();
     }
 
     Optional<Caller> resolve(Credentials credentials) {
@@ -134,11 +141,6 @@ public class RequestGate implements ContainerRequestFilter {
         return sent != null && sessions.find(caller.sessionId())
                 .map(s -> MessageDigest.isEqual(s.csrfToken().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8)))
                 .orElse(false);
-    }
-
-    static boolean isAdminPath(String path) {
-        String p = normalise(path);
-        return p.equals("admin") || p.startsWith("admin/");
     }
 
     private static String normalise(String path) {
@@ -182,7 +184,7 @@ public class RequestGate implements ContainerRequestFilter {
 
         @Override
         public boolean isUserInRole(String role) {
-            return caller.roles().stream().anyMatch(r -> r.name().equalsIgnoreCase(role));
+            return AccessRule.holds(caller, role);
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 import org.vitrine.onshape.client.SessionTokens;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,7 @@ public class OnshapeSignInResource {
         this.secure = String.valueOf(context.getProperty("vitrine.public.url")).startsWith("https:");
     }
 
+    @PermitAll
     @GET
     @Path("start")
     public Response start(@QueryParam("returnTo") String returnTo, @Context SecurityContext security) {
@@ -59,6 +61,7 @@ public class OnshapeSignInResource {
                 .build();
     }
 
+    @PermitAll
     @GET
     @Path("callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error,

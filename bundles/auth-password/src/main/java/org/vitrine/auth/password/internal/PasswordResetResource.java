@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -41,6 +42,7 @@ public class PasswordResetResource {
         this.resets = resets;
     }
 
+    @PermitAll
     @POST
     @Path("reset-request")
     public Response request(Requests.ResetRequest body, @Context HttpServletRequest http) {
@@ -53,6 +55,7 @@ public class PasswordResetResource {
         return n == 1 ? "1 minute" : n + " minutes";
     }
 
+    @PermitAll
     @POST
     @Path("reset")
     public Done reset(Requests.Reset body, @Context HttpServletRequest http) {

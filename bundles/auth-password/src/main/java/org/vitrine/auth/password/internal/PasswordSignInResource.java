@@ -10,6 +10,7 @@ import org.vitrine.api.security.Caller;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,6 +39,7 @@ public class PasswordSignInResource {
         this.sessions = sessions;
     }
 
+    @PermitAll
     @POST
     @Path("register")
     public Response register(Requests.Registration body, @Context HttpServletRequest http, @Context SecurityContext security) {
@@ -45,6 +47,7 @@ public class PasswordSignInResource {
         return signIn(account, http, security, Response.Status.CREATED);
     }
 
+    @PermitAll
     @POST
     @Path("login")
     public Response login(Requests.Login body, @Context HttpServletRequest http, @Context SecurityContext security) {

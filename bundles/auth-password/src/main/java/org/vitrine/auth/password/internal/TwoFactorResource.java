@@ -10,6 +10,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.security.Caller;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -39,12 +40,14 @@ public class TwoFactorResource {
         this.accounts = accounts;
     }
 
+    @RolesAllowed("user")
     @POST
     public PasswordAccounts.Enrolment start(@Context SecurityContext security, @Context HttpServletRequest http) {
         Caller caller = Http.signedIn(security);
         return accounts.startTwoFactor(caller.accountId(), Http.client(http));
     }
 
+    @RolesAllowed("user")
     @POST
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +57,7 @@ public class TwoFactorResource {
         return Map.of("recoveryCodes", codes);
     }
 
+    @RolesAllowed("user")
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
     public Response disable(Requests.TwoFactorOff body, @Context SecurityContext security, @Context HttpServletRequest http) {

@@ -14,6 +14,7 @@ import org.vitrine.api.cad.ProviderAccess;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -48,6 +49,7 @@ public class OnshapePickerResource {
         this.onshape = onshape;
     }
 
+    @RolesAllowed("user")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Page list(@QueryParam("q") String query, @QueryParam("page") @DefaultValue("0") String page,
@@ -70,6 +72,7 @@ public class OnshapePickerResource {
                 result.page(), result.hasMore());
     }
 
+    @RolesAllowed("user")
     @GET
     @Path("{id}/thumbnail")
     public Response thumbnail(@PathParam("id") String id, @Context SecurityContext security) {
