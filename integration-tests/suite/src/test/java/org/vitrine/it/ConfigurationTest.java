@@ -41,6 +41,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void a_malformed_trusted_proxy_stops_start_up_naming_the_entry() throws Exception {
+        VitrineInstance vitrine = track(VitrineInstance.fresh("config-proxies"));
+        vitrine.setting("vitrine.properties", "trusted.proxies", "10.0.0.0/8, proxy.internal");
+        VitrineInstance.CommandResult run = vitrine.command("run");
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("vitrine.properties: key 'trusted.proxies': 'proxy.internal' is not an IP address"),
+                run.output());
+        assertFalse(Files.exists(vitrine.home.resolve("data/db")), "nothing was started");
+    }
+
+    @Test
     void a_reference_to_an_unset_environment_variable_is_refused() throws Exception {
         VitrineInstance vitrine = track(VitrineInstance.fresh("config-unset"));
         append(vitrine, "db.url = jdbc:mariadb://127.0.0.1:3306/vitrine\ndb.user = vitrine\n"

@@ -115,6 +115,8 @@ public final class Platform {
         p.put("vitrine.db.password", dbPassword);
         p.put("vitrine.admin.token", settings.adminToken());
         p.put("vitrine.secret.key", settings.secretKey());
+        p.put("vitrine.trusted.proxies", settings.trustedProxies().toString());
+        p.put("vitrine.trusted.proxies.headers", settings.proxyHeaders());
         return p;
     }
 }

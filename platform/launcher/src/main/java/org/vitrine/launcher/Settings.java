@@ -2,6 +2,8 @@ package org.vitrine.launcher;
 
 import java.net.URI;
 
+import org.vitrine.api.net.TrustedProxies;
+
 /**
  * Platform settings after layering (system property {@code vitrine.<key>} &gt; environment
  * {@code VITRINE_<KEY>} &gt; {@code config/vitrine.properties} &gt; built-in default) and validation.
@@ -16,9 +18,14 @@ import java.net.URI;
  * @param embeddedDbPort   port of the embedded database; 0 picks a free one
  * @param adminToken       the operations token that opens admin endpoints; empty keeps them closed
  * @param secretKey        base64 key that seals secrets at rest; empty means data/secret.key (generated)
+ * @param trustedProxies   the reverse proxies whose forwarding headers are believed; {@link TrustedProxies#NONE}
+ *                         by default
+ * @param proxyHeaders     which forwarding headers they send: {@code x-forwarded} (X-Forwarded-For and
+ *                         X-Forwarded-Proto) or {@code forwarded} (RFC 7239); the other kind is ignored
  */
 public record Settings(int port, String bindAddress, URI publicUrl, Layout layout, String dbUrl, String dbUser,
-                       String dbPassword, int embeddedDbPort, String adminToken, String secretKey) {
+                       String dbPassword, int embeddedDbPort, String adminToken, String secretKey,
+                       TrustedProxies trustedProxies, String proxyHeaders) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();
@@ -37,6 +44,6 @@ public record Settings(int port, String bindAddress, URI publicUrl, Layout layou
     public String toString() {
         // never print secrets
         return "Settings[port=" + port + ", bindAddress=" + bindAddress + ", publicUrl=" + publicUrl + ", data="
-                + layout.data() + ", db=" + (embeddedDatabase() ? "embedded" : "external") + "]";
+                + layout.data() + ", db=" + (embeddedDatabase() ? "embedded" : "external") + ", trustedProxies=" + trustedProxies + "]";
     }
 }

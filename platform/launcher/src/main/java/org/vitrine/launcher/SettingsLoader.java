@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
+import org.vitrine.api.net.TrustedProxies;
 
 /**
  * Reads {@code config/vitrine.properties} with Apache Commons Configuration (so values may say
@@ -25,7 +26,9 @@ public final class SettingsLoader {
 
     static final String FILE_NAME = "vitrine.properties";
     private static final Set<String> KNOWN = Set.of("port", "bind.address", "public.url", "data.dir", "deploy.dir",
-            "features.dir", "repository.dir", "db.url", "db.user", "db.password", "db.embedded.port", "admin.token", "secret.key");
+            "features.dir", "repository.dir", "db.url", "db.user", "db.password", "db.embedded.port", "admin.token", "secret.key",
+            "trusted.proxies", "trusted.proxies.headers");
+    static final Set<String> PROXY_HEADERS = Set.of("x-forwarded", "forwarded");
     static final int MIN_TOKEN_LENGTH = 24;
 
     private final Path home;
@@ -87,7 +90,14 @@ public final class SettingsLoader {
                 throw invalid("secret.key", "is not base64; use e.g. `openssl rand -base64 32`");
             }
         }
-        return new Settings(port, bind, publicUrl, layout, dbUrl, dbUser, dbPassword, embeddedPort, token, secretKey);
+        TrustedProxies proxies = trustedProxies();
+        String proxyHeaders = value("trusted.proxies.headers", "x-forwarded").toLowerCase(java.util.Locale.ROOT);
+        if (!PROXY_HEADERS.contains(proxyHeaders)) {
+            throw invalid("trusted.proxies.headers", "'" + proxyHeaders + "' is neither x-forwarded (X-Forwarded-For and "
+                    + "X-Forwarded-Proto) nor forwarded (RFC 7239 Forwarded)");
+        }
+        return new Settings(port, bind, publicUrl, layout, dbUrl, dbUser, dbPassword, embeddedPort, token, secretKey,
+                proxies, proxyHeaders);
     }
 
     /** The value with its layers applied; unresolved {@code ${...}} references are an error. */
@@ -136,6 +146,14 @@ public final class SettingsLoader {
             return raw;
         } catch (UnknownHostException e) {
             throw invalid("bind.address", "'" + raw + "' is not an address of this machine (e.g. 127.0.0.1 or 0.0.0.0)");
+        }
+    }
+
+    private TrustedProxies trustedProxies() throws InvalidSettingsException {
+        try {
+            return TrustedProxies.parse(value("trusted.proxies", ""));
+        } catch (IllegalArgumentException e) {
+            throw invalid("trusted.proxies", e.getMessage() + "; list addresses or CIDR blocks separated by commas");
         }
     }
 

@@ -68,4 +68,25 @@ class SettingsLoaderTest {
         e = assertThrows(InvalidSettingsException.class, () -> load("admin.token = ${env:VITRINE_SURELY_UNSET_X}\n", Map.of(), new Properties()));
         assertTrue(e.getMessage().contains("key 'admin.token'") && e.getMessage().contains("not set"), e.getMessage());
     }
+
+    @Test
+    void trusted_proxies_are_nobody_by_default_and_a_list_of_addresses_and_blocks_when_set() throws Exception {
+        Settings none = load("", Map.of(), new Properties());
+        assertTrue(none.trustedProxies().isEmpty());
+        assertEquals("x-forwarded", none.proxyHeaders());
+        Settings some = load("trusted.proxies = 10.0.0.0/8, ::1\ntrusted.proxies.headers = Forwarded\n", Map.of(), new Properties());
+        assertEquals("10.0.0.0/8,0:0:0:0:0:0:0:1/128", some.trustedProxies().toString());
+        assertEquals("forwarded", some.proxyHeaders());
+        assertEquals("127.0.0.1/32", load("", Map.of("VITRINE_TRUSTED_PROXIES", "127.0.0.1"), new Properties()).trustedProxies().toString());
+    }
+
+    @Test
+    void a_malformed_trusted_proxy_stops_start_up_with_the_entry_named() {
+        var e = assertThrows(InvalidSettingsException.class, () -> load("trusted.proxies = 10.0.0.1, proxy.local\n", Map.of(), new Properties()));
+        assertTrue(e.getMessage().contains("key 'trusted.proxies': 'proxy.local' is not an IP address"), e.getMessage());
+        e = assertThrows(InvalidSettingsException.class, () -> load("trusted.proxies = 10.0.0.0/40\n", Map.of(), new Properties()));
+        assertTrue(e.getMessage().contains("'10.0.0.0/40'"), e.getMessage());
+        e = assertThrows(InvalidSettingsException.class, () -> load("trusted.proxies.headers = x-real-ip\n", Map.of(), new Properties()));
+        assertTrue(e.getMessage().contains("key 'trusted.proxies.headers': 'x-real-ip' is neither"), e.getMessage());
+    }
 }

@@ -1,12 +1,8 @@
 package org.vitrine.web.internal;
 
 import java.io.IOException;
-import java.util.Optional;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.slf4j.Logger;
@@ -22,8 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Writes one access-log line per request (client address, method, path, status, duration) to the
- * {@code vitrine.access} logger, which the logging configuration sends to {@code data/logs/access.log}, and
- * sets the security headers every response carries (HSTS too when the public URL is https). The query string is left out: it may carry codes.
+ * {@code vitrine.access} logger, which the logging configuration sends to {@code data/logs/access.log}. The query
+ * string is left out: it may carry codes. The client address is the one {@link TrustedProxyCustomizer} resolved
+ * (the visitor behind a trusted proxy, otherwise the socket's peer). The security headers are set beneath the
+ * servlets, by {@link JettyHooks}, so that the container's own answers carry them too.
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/*")
@@ -32,42 +30,12 @@ import jakarta.servlet.http.HttpServletResponse;
 public class AccessLogFilter implements Filter {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("vitrine.access");
-    /**
-     * Scripts, styles and everything else from this site only (no inline scripts or handlers); images may also
-     * be {@code data:} URLs, which is how the two-factor QR code arrives.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-    private final boolean https;
-    private final AnalyticsScript analytics;
-
-    @Activate
-    public AccessLogFilter(BundleContext context, @Reference AnalyticsScript analytics) {
-        this.https = String.valueOf(context.getProperty("vitrine.public.url")).startsWith("https:");
-        this.analytics = analytics;
-    }
-
-    /**
-     * The policy, with the analytics script's origin allowed for scripts and connections when the admin configured
-     * one (whether a page links to the script depends on each person's consent; the policy only permits it).
-     */
-    static String contentSecurityPolicy(Optional<AnalyticsScript.Script> analytics) {
-        return analytics.map(a -> CONTENT_SECURITY_POLICY + "; script-src 'self' " + a.origin() + "; connect-src 'self' " + a.origin())
-                .orElse(CONTENT_SECURITY_POLICY);
-    }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         long start = System.nanoTime();
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Content-Security-Policy", contentSecurityPolicy(analytics.script()));
-        if (https) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-        }
         try {
             chain.doFilter(req, res);
         } finally {

@@ -39,9 +39,9 @@ class AnalyticsScriptTest {
 
     @Test
     void the_content_security_policy_allows_the_script_origin_only_when_one_is_configured() {
-        assertEquals(AccessLogFilter.CONTENT_SECURITY_POLICY, AccessLogFilter.contentSecurityPolicy(Optional.empty()));
-        String csp = AccessLogFilter.contentSecurityPolicy(AnalyticsScript.parse("https://stats.example.org/m.js"));
-        assertTrue(csp.startsWith(AccessLogFilter.CONTENT_SECURITY_POLICY), csp);
+        assertEquals(SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.contentSecurityPolicy(Optional.empty()));
+        String csp = SecurityHeaders.contentSecurityPolicy(AnalyticsScript.parse("https://stats.example.org/m.js"));
+        assertTrue(csp.startsWith(SecurityHeaders.CONTENT_SECURITY_POLICY), csp);
         assertTrue(csp.contains("; script-src 'self' https://stats.example.org;"), csp);
         assertTrue(csp.endsWith("; connect-src 'self' https://stats.example.org"), csp);
     }
