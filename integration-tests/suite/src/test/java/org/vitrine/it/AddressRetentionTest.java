@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Client addresses are kept whole for the retention period (90 days unless {@code retention.ip.days} says
  * otherwise) and shortened afterwards (IPv4 to /24, IPv6 to /48) in the audit log, reports, consent records and
- * contact messages; access log archives older than the period are deleted. Old rows are put in the database with
+ * contact messages; access log archives older than the period are deleted; spooled mail older than the mail module's
+ * {@code spool.retention.days} (30) is deleted. Old rows are put in the database with
  * old times, then an admin runs the job ({@code POST /api/admin/retention/run}), which always works from the real
  * time. (The scheduled run waits ten minutes after start, longer than these scenarios take.)
  */
@@ -110,6 +111,33 @@ class AddressRetentionTest {
     }
 
     @Test
+    void spooled_mail_older_than_the_spool_retention_is_deleted() throws Exception {
+        String email = Browser.newEmail("spooled");
+        Browser.registered(vitrine, email, PASSWORD);
+        Path mail = vitrine.home.resolve("data/mail");
+        Path recent;
+        try (java.util.stream.Stream<Path> files = Files.list(mail)) {
+            recent = files.filter(f -> f.toString().endsWith(".eml") && holds(f, email)).findFirst().orElseThrow();
+        }
+        // the same message as if written 31 days ago: the time in a message's id is when it was spooled
+        String monthOld = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+                .format(java.time.Instant.now().minus(Duration.ofDays(31)));
+        Path oldKept = Files.copy(recent, mail.resolve(monthOld + "-0000000000aa.eml"));
+        Path oldFailed = Files.copy(recent, mail.resolve("failed/" + monthOld + "-0000000000bb.eml"));
+        Path oldState = Files.writeString(mail.resolve("failed/" + monthOld + "-0000000000bb.state"), "attempts=6\n");
+
+        HttpResponse<String> run = vitrine.postAsAdmin("/api/admin/retention/run", "");
+        assertEquals(200, run.statusCode(), run.body());
+        assertTrue(VitrineInstance.JSON.readTree(run.body()).path("expired").path("mailSpoolFiles").asInt() >= 2, run.body());
+        assertFalse(Files.exists(oldKept), "kept for more than 30 days");
+        assertFalse(Files.exists(oldFailed), "failed more than 30 days ago");
+        assertFalse(Files.exists(oldState), "with its attempts");
+        assertTrue(Files.exists(recent), "within the spool retention");
+        assertTrue(AuditTrail.of(vitrine, "retention.run").stream().anyMatch(e -> e.detail().contains("mailSpoolFiles=")),
+                "the run is audited with what it removed");
+    }
+
+    @Test
     void a_shorter_retention_applies_while_vitrine_runs() throws Exception {
         long audit = insert("INSERT INTO audit_events (occurred_at, actor, action, ip, outcome) VALUES (?, 'system', 'test.month', ?, 'success')",
                 daysAgo(45), "203.0.113.145");
@@ -131,6 +159,14 @@ class AddressRetentionTest {
         assertProblem(Staff.signedIn(vitrine, "retention-moderator", PASSWORD, "moderator").post("/api/admin/retention/run", null), 403, "admin");
         assertProblem(new Browser(vitrine).post("/api/admin/retention/run", null), 401, "admin");
         assertAddress("audit_events", audit, "203.0.113.9", false);
+    }
+
+    private static boolean holds(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int retentionDays() {

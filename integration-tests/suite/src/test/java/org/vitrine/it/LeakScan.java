@@ -116,10 +116,16 @@ final class LeakScan {
 
     /** Every regular file under the folder that holds a secret, as "relative/path holds abcd…". */
     List<String> inFiles(Path root) throws IOException {
+        return inFilesExcept(root, Set.of());
+    }
+
+    /** As {@link #inFiles(Path)}, but without the files under the excluded folders (given relative to the root). */
+    List<String> inFilesExcept(Path root, Set<Path> excluded) throws IOException {
         List<String> found = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> excluded.stream().noneMatch(e -> root.relativize(f).startsWith(e))).toList();
         }
         for (Path file : files) {
             byte[] content;

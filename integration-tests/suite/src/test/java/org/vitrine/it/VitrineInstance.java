@@ -53,11 +53,11 @@ final class VitrineInstance implements AutoCloseable {
     private Process process;
     private int consoleRun;
 
-    private VitrineInstance(Path home) throws IOException {
+    private VitrineInstance(Path home, boolean embeddedOnly) throws IOException {
         this.home = home;
         this.port = freePort();
         this.dbPort = freePort();
-        this.externalDbUrl = externalDatabase() ? createExternalDatabase() : null;
+        this.externalDbUrl = externalDatabase() && !embeddedOnly ? createExternalDatabase() : null;
         Files.createDirectories(home.resolve("deploy"));
         copyTree(DIST.resolve("config"), home.resolve("config"));
         // the suite polls quickly from one address; the rate-limit tests set their own budgets
@@ -94,7 +94,14 @@ final class VitrineInstance implements AutoCloseable {
     static VitrineInstance fresh(String name) throws IOException {
         Path home = HOMES.resolve(name + "-" + System.nanoTime());
         Files.createDirectories(home);
-        return new VitrineInstance(home);
+        return new VitrineInstance(home, false);
+    }
+
+    /** A fresh installation on the embedded database, even when the suite runs against an external server. */
+    static VitrineInstance freshEmbedded(String name) throws IOException {
+        Path home = HOMES.resolve(name + "-" + System.nanoTime());
+        Files.createDirectories(home);
+        return new VitrineInstance(home, true);
     }
 
     static boolean externalDatabase() {
@@ -115,7 +122,7 @@ final class VitrineInstance implements AutoCloseable {
         env.put("VITRINE_PORT", Integer.toString(port));
         env.put("VITRINE_ADMIN_TOKEN", token);
         env.put("VITRINE_DB_EMBEDDED_PORT", Integer.toString(dbPort));
-        if (externalDatabase()) {
+        if (externalDbUrl != null) {
             env.put("VITRINE_DB_URL", externalDbUrl);
             env.put("VITRINE_DB_USER", System.getenv().getOrDefault("VITRINE_TEST_DB_USER", ""));
             env.put("VITRINE_DB_PASSWORD", System.getenv().getOrDefault("VITRINE_TEST_DB_PASSWORD", ""));
@@ -259,13 +266,25 @@ final class VitrineInstance implements AutoCloseable {
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
-    /** A JDBC connection to the database this instance uses. */
+    /** A JDBC connection to the database this instance uses, as Vitrine's own account. */
     Connection database() throws SQLException {
-        if (externalDatabase()) {
+        if (externalDbUrl != null) {
             return DriverManager.getConnection(externalDbUrl, System.getenv("VITRINE_TEST_DB_USER"),
                     System.getenv("VITRINE_TEST_DB_PASSWORD"));
         }
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + dbPort + "/vitrine", "root", "");
+        java.util.Properties credentials = new java.util.Properties();
+        try (var in = Files.newBufferedReader(embeddedDbCredentials())) {
+            credentials.load(in);
+        } catch (IOException e) {
+            throw new SQLException("the embedded database's credentials cannot be read: " + e, e);
+        }
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + dbPort + "/vitrine", credentials.getProperty("user"),
+                credentials.getProperty("password"));
+    }
+
+    /** The file where the launcher keeps the embedded database's generated account. */
+    Path embeddedDbCredentials() {
+        return home.resolve(extraEnv.getOrDefault("VITRINE_DATA_DIR", "data")).resolve("db/credentials.properties");
     }
 
     /** Waits until the condition holds; fails with the message after the timeout. */

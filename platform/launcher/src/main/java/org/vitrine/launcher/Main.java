@@ -32,9 +32,6 @@ public final class Main {
             Settings come from config/vitrine.properties, VITRINE_* environment variables and -Dvitrine.* properties.
             """;
 
-    /** Where the system's temp folder was before the launcher moved the JVM's: short paths for sockets. */
-    static final String SYSTEM_TMP = "vitrine.system.tmpdir";
-
     private Main() {
     }
 
@@ -77,7 +74,6 @@ public final class Main {
         Path tmp = home().resolve("tmp");
         try {
             Files.createDirectories(tmp);
-            System.setProperty(SYSTEM_TMP, System.getProperty("java.io.tmpdir"));
             System.setProperty("java.io.tmpdir", tmp.toString());
         } catch (IOException e) {
             System.err.println("Vitrine: cannot create " + tmp + " (" + e.getMessage() + "); using the system temp folder");
@@ -135,8 +131,8 @@ public final class Main {
             if (settings.embeddedDatabase()) {
                 embedded = new EmbeddedDatabase(settings.layout().db(), settings.embeddedDbPort());
                 dbUrl = embedded.start();
-                dbUser = "root";
-                dbPassword = "";
+                dbUser = embedded.credentials().user();
+                dbPassword = embedded.credentials().password();
             }
             platform = new Platform(settings, dbUrl, dbUser, dbPassword);
             final EmbeddedDatabase db = embedded;

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.vitrine.api.mail.Letter;
@@ -16,7 +19,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -30,6 +35,8 @@ final class JakartaMail {
 
     /** Header naming the template of a spooled message, so the outbox can be listed without reading bodies. */
     static final String TEMPLATE_HEADER = "X-Vitrine-Template";
+    /** Header naming the account a spooled message is for, so that deleting the account finds it whatever its address. */
+    static final String ACCOUNT_HEADER = "X-Vitrine-Account";
 
     private JakartaMail() {
     }
@@ -43,6 +50,9 @@ final class JakartaMail {
             message.setSubject(rendered.subject(), "UTF-8");
             message.setSentDate(Date.from(now));
             message.setHeader(TEMPLATE_HEADER, letter.template().name());
+            if (letter.accountId() != null) {
+                message.setHeader(ACCOUNT_HEADER, Long.toString(letter.accountId()));
+            }
             message.setHeader("Auto-Submitted", "auto-generated");
             if (letter.template() == MailTemplate.NEWSLETTER) {
                 message.setHeader("List-Unsubscribe", "<" + MessageTemplates.oneLine(letter.parameters().get("link")) + ">");
@@ -76,6 +86,7 @@ final class JakartaMail {
                 message = new MimeMessage(session, in);
             }
             message.removeHeader(TEMPLATE_HEADER);
+            message.removeHeader(ACCOUNT_HEADER);
             try (Transport transport = session.getTransport("smtp")) {
                 transport.connect(options.host(), options.port(), options.user().isEmpty() ? null : options.user(),
                         options.user().isEmpty() ? null : options.password());
@@ -83,6 +94,68 @@ final class JakartaMail {
             }
             return null;
         });
+    }
+
+    /**
+     * Whether a spooled message is for the account or goes to the address: its account header names the account, or
+     * one of its recipients (To, Cc, Bcc) is the address (compared without regard to case). Only the header block is
+     * read, parsed as RFC 5322 headers; an address header that does not parse counts as a match when it holds the
+     * address at all, so that a malformed message can never keep an erased address.
+     */
+    static boolean isFor(Path eml, long accountId, String email) throws IOException {
+        InternetHeaders headers = headers(eml);
+        if (accountOf(headers).filter(id -> id == accountId).isPresent()) {
+            return true;
+        }
+        if (email == null || email.isBlank()) {
+            return false;
+        }
+        for (String name : List.of("To", "Cc", "Bcc")) {
+            String value = headers.getHeader(name, ",");
+            if (value != null && goesTo(value, email)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The account a spooled message is for, when it names one. */
+    static Optional<Long> accountOf(Path eml) throws IOException {
+        return accountOf(headers(eml));
+    }
+
+    private static Optional<Long> accountOf(InternetHeaders headers) {
+        String account = headers.getHeader(ACCOUNT_HEADER, null);
+        try {
+            return account == null ? Optional.empty() : Optional.of(Long.parseLong(account.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static InternetHeaders headers(Path eml) throws IOException {
+        try {
+            return inBundle(() -> {
+                try (InputStream in = Files.newInputStream(eml)) {
+                    return new InternetHeaders(in);
+                }
+            });
+        } catch (MessagingException e) {
+            throw new IOException(eml.getFileName() + " is not a readable message: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean goesTo(String header, String email) {
+        try {
+            for (InternetAddress address : InternetAddress.parseHeader(header, false)) {
+                if (email.equalsIgnoreCase(address.getAddress())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (AddressException unparsable) {
+            return header.toLowerCase(Locale.ROOT).contains(email.toLowerCase(Locale.ROOT));
+        }
     }
 
     private interface MailWork<T> {

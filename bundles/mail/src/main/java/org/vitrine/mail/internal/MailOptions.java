@@ -37,6 +37,11 @@ record MailOptions(String host, int port, Security security, String user, String
                 Duration.ofSeconds(range("retry.first.delay.seconds", s.retry_first_delay_seconds(), 0, 86_400, 30)));
     }
 
+    /** How long kept and failed messages stay in the spool, checked as the other settings are. */
+    static Duration spoolRetention(MailSettings s) {
+        return Duration.ofDays(range("spool.retention.days", s.spool_retention_days(), 1, 3650, 30));
+    }
+
     /** Without the password, so that logging the options never leaks it. */
     @Override
     public String toString() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,7 @@ public class MailService implements Mailer {
     private final MailSpool spool;
     private final OutboxSender sender;
     private volatile MailOptions options;
+    private volatile Duration spoolRetention;
 
     @Activate
     public MailService(BundleContext context, MailSettings settings, @Reference AccountStore accounts,
@@ -64,8 +66,27 @@ public class MailService implements Mailer {
         this.audit = audit;
         this.spool = new MailSpool(mailDir);
         apply(settings);
+        dropMessagesOfDeletedAccounts();
         this.sender = new OutboxSender(spool, () -> options, JakartaMail::deliver, this::recordFailure, clock);
         sender.start();
+    }
+
+    /**
+     * An account deleted while this module was off could not have its messages swept then: at start, messages for an
+     * account that is deleted (or gone) are deleted before anything is sent. When the store cannot answer, nothing is
+     * deleted; the retention job removes them in time anyway.
+     */
+    private void dropMessagesOfDeletedAccounts() {
+        try {
+            int dropped = spool.removeWhere((id, eml) -> JakartaMail.accountOf(eml)
+                    .map(account -> accounts.byId(account).map(a -> a.status() == AccountStatus.DELETED).orElse(true))
+                    .orElse(false));
+            if (dropped > 0) {
+                LOG.info("{} spooled message(s) for deleted accounts were deleted", dropped);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Messages for deleted accounts could not be looked for in {}: {}", spool.root(), e.toString());
+        }
     }
 
     @Modified
@@ -89,6 +110,7 @@ public class MailService implements Mailer {
                     o.language(), o.attempts(), o.firstDelay());
         }
         options = o;
+        spoolRetention = MailOptions.spoolRetention(settings);
         LOG.info(o.smtp() ? "Mail goes to the SMTP server " + o.host() + ":" + o.port() + " (" + o.security() + ")"
                 : "No SMTP server configured: mail is written as .eml files to " + spool.root()
                 + " (set smtp.host in config/mail.properties to send it)");
@@ -135,6 +157,25 @@ public class MailService implements Mailer {
         }
         sender.enqueue(id);
         return id;
+    }
+
+    /** Deletes every spooled message for the account or to the address (see {@link JakartaMail#isFor}). */
+    int eraseMessagesFor(long accountId, String email) {
+        try {
+            return sender.exclusively(() -> spool.removeWhere((id, eml) -> JakartaMail.isFor(eml, accountId, email)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the mail spool " + spool.root() + " could not be swept", e);
+        }
+    }
+
+    /** Deletes the kept and failed messages older than the spool retention ({@code spool.retention.days}). */
+    int removeExpiredMessages(Instant now) {
+        try {
+            Instant cutoff = now.minus(spoolRetention);
+            return sender.exclusively(() -> spool.removeOlderThan(cutoff));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the mail spool " + spool.root() + " could not be swept", e);
+        }
     }
 
     /** Every queued and failed message, oldest first. */
@@ -194,7 +235,8 @@ public class MailService implements Mailer {
     private void recordFailure(MailSpool.Entry entry) {
         try {
             audit.append(new AuditEvent(clock.instant(), "system", "mail.failed", entry.id(), null, "failure",
-                    entry.template() + " not delivered after " + entry.attempts() + " attempts: " + entry.lastError()));
+                    entry.template() + " not delivered after " + entry.attempts() + " attempts: "
+                            + OutboxSender.withoutAddress(String.valueOf(entry.lastError()), entry.to())));
         } catch (RuntimeException e) {
             LOG.warn("Mail {}: the failure could not be written to the audit log: {}", entry.id(), e.toString());
         }

@@ -40,4 +40,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "First delay", description = "Seconds before the second attempt; each further wait doubles")
     int retry_first_delay_seconds() default 30;
+
+    @AttributeDefinition(name = "Keep spooled mail (days)", min = "1", max = "3650",
+            description = "Messages written to data/mail (no SMTP server) and failed messages older than this are deleted "
+                    + "by the retention job")
+    int spool_retention_days() default 30;
 }

@@ -45,6 +45,11 @@ final class MailSpool {
         OUTBOX, FAILED
     }
 
+    /** Decides, from a message's id and file, whether it goes. */
+    interface Selection {
+        boolean selects(String id, Path eml) throws IOException;
+    }
+
     /** What the spool knows about one message, without its body. */
     record Entry(String id, Place place, String template, String to, int attempts, String lastError, Instant createdAt,
                  Instant lastAttemptAt) {
@@ -139,6 +144,54 @@ final class MailSpool {
         }
         move(eml, folder(to).resolve(file(id, ".eml")));
         return true;
+    }
+
+    /**
+     * Deletes every message, wherever it is (kept, waiting or failed), that the selection picks, with its attempts.
+     *
+     * @return how many messages were deleted
+     */
+    int removeWhere(Selection selection) throws IOException {
+        int removed = 0;
+        for (Path folder : List.of(root, outbox, failed)) {
+            for (String id : ids(folder)) {
+                Path eml = folder.resolve(file(id, ".eml"));
+                if (Files.isRegularFile(eml) && selection.selects(id, eml)) {
+                    Files.deleteIfExists(folder.resolve(file(id, ".state")));
+                    removed += Files.deleteIfExists(eml) ? 1 : 0;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Deletes the kept and failed messages written before the cutoff (by the time in their id), and temporary files a
+     * crash left behind that old. Messages still waiting in the outbox are left to the sender: they end delivered or
+     * failed.
+     *
+     * @return how many messages were deleted
+     */
+    int removeOlderThan(Instant cutoff) throws IOException {
+        int removed = 0;
+        for (Path folder : List.of(root, failed)) {
+            for (String id : ids(folder)) {
+                if (createdAt(id).isBefore(cutoff)) {
+                    Files.deleteIfExists(folder.resolve(file(id, ".state")));
+                    removed += Files.deleteIfExists(folder.resolve(file(id, ".eml"))) ? 1 : 0;
+                }
+            }
+        }
+        for (Path folder : List.of(root, outbox, failed)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path temp : files.filter(f -> f.getFileName().toString().startsWith(".spool")).toList()) {
+                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff)) {
+                        Files.deleteIfExists(temp);
+                    }
+                }
+            }
+        }
+        return removed;
     }
 
     /** Every queued and failed message, oldest first. */

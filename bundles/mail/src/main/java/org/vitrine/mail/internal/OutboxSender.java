@@ -79,6 +79,34 @@ final class OutboxSender {
         return true;
     }
 
+    /** Work on the spool that must not meet a delivery half way (a message deleted while its attempt is noted). */
+    interface SpoolWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs the work on the sender's thread, between two deliveries, and waits for it (directly once the sender stopped). */
+    <T> T exclusively(SpoolWork<T> work) throws IOException {
+        if (executor.isShutdown()) {
+            return work.run();
+        }
+        try {
+            return executor.submit(work::run).get();
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return work.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the mail sender", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
     void stop() {
         executor.shutdownNow();
         try {
@@ -107,13 +135,14 @@ final class OutboxSender {
                         + "to send mail)", id, kept);
                 return;
             }
-            int previous = spool.entry(Place.OUTBOX, id).map(MailSpool.Entry::attempts).orElse(0);
+            Optional<MailSpool.Entry> entry = spool.entry(Place.OUTBOX, id);
+            int previous = entry.map(MailSpool.Entry::attempts).orElse(0);
             try {
                 delivery.deliver(eml.get(), o);
                 spool.delete(Place.OUTBOX, id);
                 LOG.info("Mail {} delivered to {}:{}", id, o.host(), o.port());
             } catch (Exception e) {
-                failed(id, previous + 1, describe(e), o);
+                failed(id, previous + 1, withoutAddress(describe(e), entry.map(MailSpool.Entry::to).orElse(null)), o);
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("Mail {}: the outbox could not be read or written; it stays there until the next start: {}", id, e.toString());
@@ -132,6 +161,18 @@ final class OutboxSender {
         LOG.error("Mail {} failed {} times and was set aside in {} ({}); an admin can retry it at /admin/mail", id, attempts,
                 spool.root().resolve("failed"), error);
         spool.entry(Place.FAILED, id).ifPresent(listener::failed);
+    }
+
+    /**
+     * The error without the recipient's address ("550 5.1.1 &lt;ann@example.org&gt;: unknown user" is a common SMTP
+     * reply): errors reach the log and the audit log, which outlive the message and its recipient's account.
+     */
+    static String withoutAddress(String error, String to) {
+        if (to == null || to.isBlank()) {
+            return error;
+        }
+        return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(to), java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(error).replaceAll("(the recipient)");
     }
 
     /** The error and its causes in one short line (SMTP replies name the problem; no message content is in them). */

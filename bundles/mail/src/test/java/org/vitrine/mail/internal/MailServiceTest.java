@@ -76,6 +76,72 @@ class MailServiceTest {
         assertEquals(2, files());
     }
 
+    @Test
+    void deleting_an_account_deletes_its_messages_kept_waiting_or_failed_and_those_to_its_address() throws Exception {
+        mail = service();
+        account(1, AccountStatus.ACTIVE);
+        account(2, AccountStatus.ACTIVE);
+        assertTrue(mail.send(reset(1L)));
+        assertTrue(mail.send(new Letter(1L, "OLD.address@example.org", MailTemplate.EMAIL_CHANGED,
+                Map.of("name", "P", "newEmail", "person@example.org"))));
+        assertTrue(mail.send(reset(null)), "to the address, for no account");
+        assertTrue(mail.send(new Letter(2L, "someone.else@example.org", MailTemplate.RESET_PASSWORD,
+                Map.of("name", "S", "link", "https://v.example/reset-password?token=y", "minutes", "30"))));
+        Path failed = dir.resolve("failed");
+        try (Stream<Path> kept = Files.list(dir)) {
+            Path changed = kept.filter(f -> f.toString().endsWith(".eml") && contains(f, "EMAIL_CHANGED")).findFirst().orElseThrow();
+            Files.move(changed, failed.resolve(changed.getFileName()));
+            Files.writeString(failed.resolve(changed.getFileName().toString().replace(".eml", ".state")), "attempts=6\n");
+        }
+        assertEquals(3, files());
+
+        assertEquals(3, mail.eraseMessagesFor(1L, "person@example.org"));
+
+        assertEquals(1, files(), "only the other person's message is left");
+        try (Stream<Path> left = Files.list(failed)) {
+            assertEquals(0, left.count(), "the failed message went with its attempts");
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            Path other = left.filter(f -> f.toString().endsWith(".eml")).findFirst().orElseThrow();
+            assertTrue(Files.readString(other).contains("someone.else@example.org"));
+        }
+    }
+
+    @Test
+    void messages_of_an_account_deleted_while_the_module_was_off_are_deleted_at_its_start() throws Exception {
+        mail = service();
+        account(1, AccountStatus.ACTIVE);
+        account(2, AccountStatus.ACTIVE);
+        assertTrue(mail.send(reset(1L)));
+        assertTrue(mail.send(reset(2L)));
+        assertTrue(mail.send(reset(null)));
+        mail.deactivate();
+        account(2, AccountStatus.DELETED);
+
+        mail = service();
+
+        assertEquals(2, files(), "the message for the deleted account is gone; the others stay");
+    }
+
+    @Test
+    void kept_and_failed_messages_older_than_the_spool_retention_are_deleted() throws Exception {
+        mail = service();
+        assertTrue(mail.send(reset(null)));
+        assertTrue(mail.send(reset(null)));
+        try (Stream<Path> kept = Files.list(dir)) {
+            Path first = kept.filter(f -> f.toString().endsWith(".eml")).sorted().findFirst().orElseThrow();
+            Files.move(first, dir.resolve("failed").resolve("20200101T000000Z-0123456789ab.eml"));
+        }
+        Files.writeString(dir.resolve("failed/20200101T000000Z-0123456789ab.state"), "attempts=6\n");
+        assertEquals(0, mail.removeExpiredMessages(Instant.parse("2020-01-30T23:59:59Z")), "not yet 30 days old");
+        assertEquals(1, mail.removeExpiredMessages(Instant.parse("2020-01-31T00:00:01Z")), "the 2020 message is 30 days old");
+        assertEquals(0, mail.removeExpiredMessages(Instant.now()), "the recent message stays");
+        try (Stream<Path> left = Files.list(dir.resolve("failed"))) {
+            assertEquals(0, left.count());
+        }
+        assertEquals(1, files());
+    }
+
     private MailService service() throws Exception {
         AccountStore store = proxy(AccountStore.class, (name, args) -> name.equals("byId")
                 ? Optional.ofNullable(accounts.get((Long) args[0])) : null);
@@ -117,6 +183,14 @@ class MailServiceTest {
     private static Letter reset(Long account) {
         return new Letter(account, "person@example.org", MailTemplate.RESET_PASSWORD,
                 Map.of("name", "P", "link", "https://v.example/reset-password?token=x", "minutes", "30"));
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private long files() throws Exception {

@@ -97,6 +97,13 @@ class OutboxSenderTest {
     }
 
     @Test
+    void a_failure_noted_in_the_logs_never_names_the_recipient() {
+        assertEquals("550 5.1.1 <(the recipient)>: Recipient address rejected",
+                OutboxSender.withoutAddress("550 5.1.1 <Ann.Example@Example.org>: Recipient address rejected", "ann.example@example.org"));
+        assertEquals("Connection refused", OutboxSender.withoutAddress("Connection refused", null));
+    }
+
+    @Test
     void waits_double_after_each_failure_up_to_six_hours() {
         MailOptions o = options("smtp.example.org", 10);
         assertEquals(Duration.ZERO, o.delayAfter(1));

@@ -1,9 +1,10 @@
 /**
  * The rights of the person: the archive of their personal data ({@link org.vitrine.api.privacy.DataExportStore}),
- * the erasure of their account ({@link org.vitrine.api.privacy.PersonalDataStore}), and the proof that the
+ * the erasure of their account ({@link org.vitrine.api.privacy.PersonalDataStore} for the metadata store,
+ * {@link org.vitrine.api.privacy.PersonalDataHolder} for what modules keep elsewhere), and the proof that the
  * person asking is the account's owner ({@link org.vitrine.api.privacy.OwnerConfirmation}).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.privacy;
 

@@ -1,8 +1,8 @@
 /**
  * Retention of client addresses: the stored addresses older than the retention period, and their replacement
- * by anonymised ones.
+ * by anonymised ones; and what modules keep for a limited time ({@link org.vitrine.api.retention.ExpiringData}).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.retention;
 

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,6 +21,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitrine.api.audit.AuditEvent;
@@ -26,14 +30,16 @@ import org.vitrine.api.audit.AuditLog;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.retention.AddressLog;
 import org.vitrine.api.retention.AddressStore;
+import org.vitrine.api.retention.ExpiringData;
 import org.vitrine.api.retention.StoredAddress;
 
 /**
  * Keeps client addresses whole for the retention period ({@code retention.ip.days}, 90 by default) and no longer:
  * a job, every few hours and when an admin asks, shortens the older addresses in the audit log, reports, consent
  * records and contact messages (see {@link IpAnonymiser}) and marks them anonymised, and deletes access log
- * archives older than the period. It works in batches, so a large backlog never holds a long transaction; each run
- * is audited ({@code retention.run}).
+ * archives older than the period. Then every {@link ExpiringData} a module registers removes what is past its own
+ * period (the mail module's spooled messages, for one). It works in batches, so a large backlog never holds a long
+ * transaction; each run is audited ({@code retention.run}).
  */
 // the PID's metatype is designated by the catalog settings; these are read through the typed annotation all the same
 @Component(service = AddressRetention.class, configurationPid = AddressRetention.PID)
@@ -51,14 +57,17 @@ public class AddressRetention {
      * @param cutoff      addresses dated before this were shortened
      * @param anonymised  how many rows were changed, per log
      * @param logArchives how many access log archives were deleted
+     * @param expired     what each module's {@link ExpiringData} removed, by its name
      */
-    public record Result(Instant cutoff, int retentionDays, Map<AddressLog, Integer> anonymised, int logArchives) {
+    public record Result(Instant cutoff, int retentionDays, Map<AddressLog, Integer> anonymised, int logArchives,
+                         Map<String, Integer> expired) {
     }
 
     private final AddressStore addresses;
     private final AuditLog audit;
     private final AccessLogArchives archives;
     private final ScheduledExecutorService scheduler;
+    private final List<ExpiringData> expiring = new CopyOnWriteArrayList<>();
     private volatile RetentionSettings settings;
     private ScheduledFuture<?> schedule;
 
@@ -108,10 +117,24 @@ public class AddressRetention {
             changed.put(log, anonymise(log, cutoff));
         }
         int deleted = archives.deleteOlderThan(cutoff);
-        Result result = new Result(cutoff, days, changed, deleted);
+        Map<String, Integer> expired = new TreeMap<>();
+        for (ExpiringData data : expiring) {
+            expired.merge(data.name(), data.removeExpired(now), Integer::sum);
+        }
+        Result result = new Result(cutoff, days, changed, deleted, expired);
         audit.append(new AuditEvent(Instant.now(), actor, ACTION, null, ip, "success",
-                "older than " + days + " days: " + changed + ", access log archives deleted: " + deleted));
+                "older than " + days + " days: " + changed + ", access log archives deleted: " + deleted
+                        + (expired.isEmpty() ? "" : ", past their own retention: " + expired)));
         return result;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addExpiring(ExpiringData data) {
+        expiring.add(data);
+    }
+
+    void removeExpiring(ExpiringData data) {
+        expiring.remove(data);
     }
 
     private int anonymise(AddressLog log, Instant cutoff) {
@@ -134,9 +157,9 @@ public class AddressRetention {
     private void scheduledRun() {
         try {
             Result result = run("system", null);
-            LOG.info("Address retention: {} rows shortened, {} access log archives deleted (older than {} days)",
+            LOG.info("Address retention: {} rows shortened, {} access log archives deleted (older than {} days); expired: {}",
                     result.anonymised().values().stream().mapToInt(Integer::intValue).sum(), result.logArchives(),
-                    result.retentionDays());
+                    result.retentionDays(), result.expired());
         } catch (DomainException e) {
             LOG.warn("Address retention skipped: {}", e.getMessage());
         } catch (RuntimeException e) {

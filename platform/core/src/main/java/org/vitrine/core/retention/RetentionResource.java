@@ -1,6 +1,7 @@
 package org.vitrine.core.retention;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,8 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code POST /api/admin/retention/run}: an admin runs the address retention job now (it also runs every few hours)
- * and sees what it did. It always works from the real time: nobody can make it treat recent addresses as old.
+ * {@code POST /api/admin/retention/run}: an admin runs the retention job now (it also runs every few hours) and sees
+ * what it did: addresses shortened, access log archives deleted, and what the modules removed ({@code expired}). It always works from the real time: nobody can make it treat recent addresses as old.
  */
 @Component(service = RetentionResource.class)
 @JakartarsResource
@@ -32,7 +33,8 @@ public class RetentionResource {
     public record Anonymised(int auditEvents, int reports, int consentRecords, int contactRequests) {
     }
 
-    public record Run(Instant cutoff, int retentionDays, Anonymised anonymised, int accessLogArchivesDeleted) {
+    public record Run(Instant cutoff, int retentionDays, Anonymised anonymised, int accessLogArchivesDeleted,
+                      Map<String, Integer> expired) {
     }
 
     private final AddressRetention retention;
@@ -50,6 +52,6 @@ public class RetentionResource {
         AddressRetention.Result r = retention.run(actor, http.getRemoteAddr());
         return new Run(r.cutoff(), r.retentionDays(), new Anonymised(r.anonymised().get(AddressLog.AUDIT_EVENTS),
                 r.anonymised().get(AddressLog.REPORTS), r.anonymised().get(AddressLog.CONSENT_RECORDS),
-                r.anonymised().get(AddressLog.CONTACT_REQUESTS)), r.logArchives());
+                r.anonymised().get(AddressLog.CONTACT_REQUESTS)), r.logArchives(), r.expired());
     }
 }

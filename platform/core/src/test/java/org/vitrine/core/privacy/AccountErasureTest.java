@@ -11,15 +11,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.vitrine.api.accounts.Account;
+import org.vitrine.api.accounts.AccountStatus;
+import org.vitrine.api.accounts.AccountStore;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
 import org.vitrine.api.blob.BlobStore;
 import org.vitrine.api.privacy.ErasedAccount;
 import org.vitrine.api.privacy.OwnerConfirmation;
+import org.vitrine.api.privacy.PersonalDataHolder;
 import org.vitrine.api.privacy.PersonalDataStore;
 import org.vitrine.api.problem.DomainException;
+import org.vitrine.api.security.Role;
 import org.vitrine.api.session.ClientInfo;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
@@ -34,11 +41,12 @@ class AccountErasureTest {
     @Test
     void an_account_without_a_password_is_deleted_with_a_sign_in_less_than_ten_minutes_old() {
         erasure(null).delete(session(Duration.ofMinutes(9)), new AccountErasure.Proof(null, null, null), CLIENT);
-        assertEquals(List.of("erase 7", "endAll 7"), calls);
+        assertEquals(List.of("erase 7", "holder 7 ann@example.org", "endAll 7"), calls);
         AuditEvent done = audited.get(audited.size() - 1);
         assertEquals("account.delete", done.action());
         assertEquals("success", done.outcome());
         assertEquals(null, done.ip());
+        assertEquals("2 documents taken down, removed elsewhere: {spool=2}", done.detail());
     }
 
     @Test
@@ -59,7 +67,7 @@ class AccountErasureTest {
                 .delete(session(Duration.ZERO), new AccountErasure.Proof("wrong", null, null), CLIENT)).kind());
         assertEquals(List.of(), calls);
         erasure(owner).delete(session(Duration.ofHours(5)), new AccountErasure.Proof("right", null, null), CLIENT);
-        assertEquals(List.of("erase 7", "endAll 7"), calls);
+        assertEquals(List.of("erase 7", "holder 7 ann@example.org", "endAll 7"), calls);
     }
 
     private AccountErasure erasure(OwnerConfirmation owner) {
@@ -83,8 +91,24 @@ class AccountErasureTest {
             }
             return null;
         });
-        return new AccountErasure(personal, sessions, fake(BlobStore.class, (n, a) -> null), audit,
+        AccountStore accounts = fake(AccountStore.class, (name, args) -> name.equals("byId")
+                ? Optional.of(new Account(7, "ann@example.org", "Ann", null, null, null, null, AccountStatus.ACTIVE, Set.of(Role.USER), NOW))
+                : null);
+        AccountErasure erasure = new AccountErasure(personal, accounts, sessions, fake(BlobStore.class, (n, a) -> null), audit,
                 Clock.fixed(NOW, ZoneOffset.UTC), owner);
+        erasure.addHolder(new PersonalDataHolder() {
+            @Override
+            public String name() {
+                return "spool";
+            }
+
+            @Override
+            public int erase(long accountId, String email) {
+                calls.add("holder " + accountId + " " + email);
+                return 2;
+            }
+        });
+        return erasure;
     }
 
     private static OwnerConfirmation confirmation(boolean hasPassword, String password) {
