@@ -25,6 +25,11 @@ import jakarta.annotation.security.RolesAllowed;
  * <p>
  * A method with no declaration, or one naming a role nobody has, is refused to everyone: forgetting to declare
  * an endpoint closes it instead of opening it.
+ *
+ * @param kind        whom the rule lets in
+ * @param roles       for {@link Kind#ROLES}, the roles of which one (or a higher one) is needed
+ * @param declaration what the rule asks for in words ("the admin role", "a signed-in account"), or why it
+ *                    refuses everyone; problem details quote it
  */
 record AccessRule(Kind kind, Set<Role> roles, String declaration) {
 
@@ -70,7 +75,11 @@ record AccessRule(Kind kind, Set<Role> roles, String declaration) {
         if (roles.isEmpty() || roles.size() < names.length) {
             return new AccessRule(Kind.NOBODY, Set.of(), "this endpoint declares an unknown role " + Arrays.toString(names));
         }
-        return new AccessRule(Kind.ROLES, roles, String.join(" or ", names));
+        return new AccessRule(Kind.ROLES, roles, roles.stream().sorted().map(AccessRule::needs).collect(Collectors.joining(" or ")));
+    }
+
+    private static String needs(Role role) {
+        return role == Role.USER ? "a signed-in account" : "the " + role.name().toLowerCase(Locale.ROOT) + " role";
     }
 
     private static Optional<Role> role(String name) {

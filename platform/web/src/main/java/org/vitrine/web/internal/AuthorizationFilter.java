@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.security.Caller;
+import org.vitrine.api.security.Role;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -36,12 +37,12 @@ final class AuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         if (caller == null && rule.kind() == AccessRule.Kind.ROLES) {
-            request.abortWith(ProblemMapper.problem(401, "Sign in first: this needs the " + rule.declaration()
-                    + " role (or send 'Authorization: Bearer <VITRINE_ADMIN_TOKEN>')."));
+            String token = rule.roles().contains(Role.ADMIN) ? " (or send 'Authorization: Bearer <VITRINE_ADMIN_TOKEN>')" : "";
+            request.abortWith(ProblemMapper.problem(401, "Sign in first: this needs " + rule.declaration() + token + "."));
             return;
         }
         String detail = rule.kind() == AccessRule.Kind.NOBODY ? "Refused: " + rule.declaration() + "."
-                : "This needs the " + rule.declaration() + " role.";
+                : "This needs " + rule.declaration() + ".";
         if (caller != null) {
             String call = request.getMethod() + " /api/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
             Object ip = request.getProperty(RequestGate.CLIENT_ADDRESS);
