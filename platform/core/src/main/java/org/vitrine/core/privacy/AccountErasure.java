@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.auth.SecondFactor;
 import org.vitrine.api.blob.BlobKey;
 import org.vitrine.api.blob.BlobStore;
 import org.vitrine.api.privacy.ErasedAccount;
@@ -48,18 +49,20 @@ public class AccountErasure {
     private final BlobStore blobs;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecondFactor secondFactor;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile OwnerConfirmation confirmation;
 
     @Activate
     public AccountErasure(@Reference PersonalDataStore personal, @Reference SessionManager sessions,
-                          @Reference BlobStore blobs, @Reference AuditLog audit) {
-        this(personal, sessions, blobs, audit, Clock.systemUTC(), null);
+                          @Reference BlobStore blobs, @Reference AuditLog audit, @Reference SecondFactor secondFactor) {
+        this(personal, sessions, blobs, audit, Clock.systemUTC(), null, secondFactor);
     }
 
     AccountErasure(PersonalDataStore personal, SessionManager sessions, BlobStore blobs, AuditLog audit, Clock clock,
-                   OwnerConfirmation confirmation) {
+                   OwnerConfirmation confirmation, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.personal = personal;
         this.sessions = sessions;
         this.blobs = blobs;
@@ -89,7 +92,7 @@ public class AccountErasure {
 
     private void confirm(Session session, Proof proof, ClientInfo client) {
         new OwnerProof(proof.password(), proof.code(), proof.recoveryCode())
-                .check(confirmation, session, ACTION, "the deletion of your account", client, audit, clock);
+                .check(confirmation, secondFactor, session, ACTION, "the deletion of your account", client, audit, clock);
     }
 
     private static String subject(long accountId) {

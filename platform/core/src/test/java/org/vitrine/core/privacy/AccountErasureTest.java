@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.auth.SecondFactor;
 import org.vitrine.api.blob.BlobStore;
 import org.vitrine.api.privacy.ErasedAccount;
 import org.vitrine.api.privacy.OwnerConfirmation;
@@ -84,7 +85,7 @@ class AccountErasureTest {
             return null;
         });
         return new AccountErasure(personal, sessions, fake(BlobStore.class, (n, a) -> null), audit,
-                Clock.fixed(NOW, ZoneOffset.UTC), owner);
+                Clock.fixed(NOW, ZoneOffset.UTC), owner, fake(SecondFactor.class, (n, a) -> n.equals("required") ? Boolean.FALSE : null));
     }
 
     private static OwnerConfirmation confirmation(boolean hasPassword, String password) {
