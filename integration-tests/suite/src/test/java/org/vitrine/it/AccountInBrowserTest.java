@@ -64,7 +64,7 @@ class AccountInBrowserTest {
 
         chromium.open("/signin");
         chromium.visible("form#signin-form");
-        assertFalse(chromium.shown("#signin-totp-row"), "no code asked before the server needs one");
+        assertFalse(chromium.shown("form#signin-code-form"), "no code asked before the server needs one");
         chromium.screenshot("signin");
         chromium.type("input#signin-email", email);
         chromium.type("input#signin-password", "not the password at all");
@@ -107,14 +107,14 @@ class AccountInBrowserTest {
         chromium.type("input#signin-email", email);
         chromium.type("input#signin-password", PASSWORD);
         chromium.click("button#signin-submit");
-        chromium.visible("#signin-totp-row input#signin-totp");
+        chromium.visible("form#signin-code-form input#signin-code");
         chromium.screenshot("signin-code");
-        chromium.type("input#signin-totp", app.wrongCode());
-        chromium.click("button#signin-submit");
+        chromium.type("input#signin-code", app.wrongCode());
+        chromium.click("button#signin-code-submit");
         chromium.awaitSomeText("#signin-error[role=alert]");
         assertEquals("/signin", URI.create(chromium.driver().getCurrentUrl()).getPath(), "a wrong code does not sign in");
-        chromium.type("input#signin-totp", app.nextCode());
-        chromium.click("button#signin-submit");
+        chromium.type("input#signin-code", app.nextCode());
+        chromium.click("button#signin-code-submit");
         chromium.awaitPath("/account");
         chromium.awaitText("#account-email", email);
         chromium.awaitText("#twofa-status", "on");

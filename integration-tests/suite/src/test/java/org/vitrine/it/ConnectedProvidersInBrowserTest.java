@@ -1,6 +1,7 @@
 package org.vitrine.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +13,8 @@ import org.vitrine.it.onshape.FakeUser;
 
 /**
  * Connected providers in Chromium: the account page lists Onshape and disconnects it (or says why it cannot),
- * and the import page asks a person whose grant was revoked at Onshape to reconnect.
+ * the import page asks a person whose grant was revoked at Onshape to reconnect, and Sign in with Onshape of an
+ * account with two-factor authentication asks for the code before anyone is signed in.
  */
 @Timeout(300)
 class ConnectedProvidersInBrowserTest {
@@ -85,5 +87,33 @@ class ConnectedProvidersInBrowserTest {
         chromium.awaitText("#import-onshape-revoked[role=alert]", "connect Onshape again");
         chromium.awaitText("a#import-onshape-connect", "Reconnect Onshape");
         chromium.screenshot("import-reconnect-onshape");
+    }
+
+    @Test
+    void sign_in_with_onshape_of_a_two_factor_account_asks_for_the_code_and_then_lands_signed_in() throws Exception {
+        String email = Browser.newEmail("onshape-two-factor");
+        onshape.signedInUser(FakeUser.named("Two", "Factor").withEmail(email));
+        Browser person = new Browser(vitrine);
+        OnshapeSignInFlow.signIn(vitrine, person, null);
+        AuthenticatorApp app = SecondFactorSteps.enrol(person).app();
+
+        chromium.forgetCookies();
+        chromium.open("/signin?returnTo=%2Faccount");
+        chromium.click("a#signin-onshape");
+
+        chromium.awaitPath("/signin");
+        chromium.visible("form#signin-code-form input#signin-code");
+        assertFalse(chromium.shown("a#nav-account"), "nobody is signed in before the code");
+        chromium.screenshot("signin-onshape-second-factor");
+        chromium.type("input#signin-code", app.wrongCode());
+        chromium.click("button#signin-code-submit");
+        chromium.awaitSomeText("#signin-error[role=alert]");
+        chromium.type("input#signin-code", app.nextCode());
+        chromium.click("button#signin-code-submit");
+
+        chromium.awaitPath("/account");
+        chromium.awaitText("#account-email", email.toLowerCase());
+        chromium.awaitText("#twofa-status", "on");
+        chromium.visible("a#nav-account");
     }
 }

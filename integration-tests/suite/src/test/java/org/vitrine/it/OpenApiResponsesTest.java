@@ -309,6 +309,28 @@ class OpenApiResponsesTest {
                 "each wrong answer is caught: " + violations);
     }
 
+    @Test
+    void second_factor_answers_match_the_description() throws Exception {
+        Browser owner = Browser.registered(vitrine, Browser.newEmail("openapi-second-factor"), PASSWORD);
+        String email = owner.me().json().path("email").asText();
+        SecondFactorSteps.Enrolled enrolled = SecondFactorSteps.enrol(owner);
+
+        Browser waiting = new Browser(vitrine);
+        check(waiting, "GET", "/api/auth/second-factor", null, 404);
+        check(waiting, "POST", "/api/auth/password/login", body("email", email, "password", PASSWORD), 202);
+        check(waiting, "GET", "/api/me", null, 401);
+        check(waiting, "GET", "/api/auth/second-factor", null, 200);
+        check(waiting, "POST", "/api/auth/second-factor", body("code", enrolled.app().wrongCode()), 401);
+        check(waiting, "POST", "/api/auth/second-factor", body("recoveryCode", enrolled.recoveryCodes().get(0)), 200);
+        check(waiting, "DELETE", "/api/auth/second-factor", null, 404);
+
+        Browser givingUp = new Browser(vitrine);
+        check(givingUp, "POST", "/api/auth/password/login", body("email", email, "password", PASSWORD), 202);
+        check(givingUp, "DELETE", "/api/auth/second-factor", null, 204);
+        check(owner, "DELETE", "/api/me/2fa", body("password", PASSWORD, "code", enrolled.app().nextCode()), 204);
+        assertNoViolations();
+    }
+
     /** Sends the request as the browser would and checks request and answer against the description. */
     private void check(Browser browser, String method, String path, Map<String, Object> json, int expectedStatus) throws Exception {
         // the credentials as sent: an answer may end the session

@@ -1,7 +1,7 @@
 // Entry point: finds out who is signed in, draws the header's session links, starts the router and asks for
 // the visitor's privacy choices when the policy needs them.
 import { h, replace } from './dom.js';
-import { isAdmin, isModerator, me, onSessionChange, refreshSession, signOut } from './session.js';
+import { isAdmin, isModerator, me, onSessionChange, refreshSession, secondFactorAwaited, signOut } from './session.js';
 import { navigate, start } from './router.js';
 import { startConsentBanner } from './consent-banner.js';
 
@@ -33,6 +33,11 @@ function drawSessionNav(account) {
 
 onSessionChange(drawSessionNav);
 await refreshSession({ firstLoad: true });
+// back from a sign-in method (e.g. Onshape) with a sign-in that waits for the second factor: the sign-in page asks
+// for the code, then continues to the page the browser came back to
+if (secondFactorAwaited() && location.pathname !== '/signin') {
+  history.replaceState(null, '', `/signin?returnTo=${encodeURIComponent(location.pathname + location.search)}`);
+}
 window.addEventListener('vitrine:route', () => drawSessionNav(me()));
 await start();
 startConsentBanner();

@@ -2,10 +2,22 @@
 import { api, ApiError, setCsrfToken } from './api.js';
 
 let current = null;
+let awaitingSecondFactor = false;
 const listeners = new Set();
+
+/** The problem type of GET /api/me while this browser's sign-in waits for the second factor. */
+export const SECOND_FACTOR_PROBLEM = 'urn:vitrine:problem:second-factor-required';
 
 export function me() {
   return current;
+}
+
+/**
+ * Whether this browser signed in with some method and the platform now waits for the second factor (the code from
+ * an authenticator app): nobody is signed in until it is given on /signin.
+ */
+export function secondFactorAwaited() {
+  return awaitingSecondFactor;
 }
 
 export function isAdmin() {
@@ -31,9 +43,11 @@ export function onSessionChange(listener) {
  * the request is skipped.
  */
 export async function refreshSession({ firstLoad = false } = {}) {
+  awaitingSecondFactor = false;
   try {
     current = firstLoad && document.body.dataset.session === 'none' ? null : await api('/api/me');
   } catch (e) {
+    awaitingSecondFactor = e instanceof ApiError && e.status === 401 && e.problem.type === SECOND_FACTOR_PROBLEM;
     if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403 && e.status !== 404)) {
       console.warn('Vitrine: could not load the session', e);
     }

@@ -1,7 +1,7 @@
 /**
  * Ways to sign in: each enabled module contributes an AuthMethod.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.auth;
 

@@ -5,8 +5,9 @@ import org.vitrine.api.session.ClientInfo;
 
 /**
  * Confirms that the person behind a session is the account's owner before an irreversible change, with the
- * account's password and, when two-factor authentication is on, a current code or an unused recovery code.
- * Provided by the module that keeps passwords; when it is off, a recent sign-in is the only proof.
+ * account's password. Provided by the module that keeps passwords; when it is off, a recent sign-in is the only
+ * proof. The second factor is not its business: the platform checks it with
+ * {@link org.vitrine.api.auth.SecondFactor#check}, whichever module keeps passwords.
  *
  * <p>Threading: thread-safe; may block for the time of a password hash (tens of milliseconds).
  */
@@ -17,8 +18,9 @@ public interface OwnerConfirmation {
     boolean hasPassword(long accountId);
 
     /**
-     * Checks the password (when the account has one) and the second factor (when it is on). A used recovery code
-     * is spent. A refusal is audited under {@code action} (e.g. {@code account.delete}).
+     * Checks the password (when the account has one). {@code code} and {@code recoveryCode} are ignored (the
+     * platform checks the second factor); they stay for compatibility. A refusal is audited under {@code action}
+     * (e.g. {@code account.delete}).
      *
      * @throws org.vitrine.api.problem.DomainException FORBIDDEN naming what is wrong; TOO_MANY_REQUESTS when the
      *                                                 account tried too often

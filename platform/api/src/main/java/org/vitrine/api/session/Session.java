@@ -35,6 +35,15 @@ public interface Session {
 
     ClientInfo client();
 
+    /**
+     * Whether the session only waits for the second factor: its account proved the first factor with a sign-in
+     * method and has two-factor authentication on. Such a session resolves to no caller (no API access, its CSRF token
+     * is good for nothing but the code) until {@link org.vitrine.api.auth.SecondFactor#complete} replaces it.
+     *
+     * @since 1.1
+     */
+    boolean awaitingSecondFactor();
+
     /** A value kept for the life of the session (e.g. a provider token); empty when absent. */
     <T> Optional<T> attribute(String name, Class<T> type);
 

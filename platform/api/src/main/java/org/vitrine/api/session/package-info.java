@@ -1,7 +1,7 @@
 /**
  * Server-side sessions: kept in memory only, never persisted.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.session;
 

@@ -14,6 +14,7 @@ import org.vitrine.api.accounts.AccountStore;
 import org.vitrine.api.accounts.EmailAddress;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.auth.SecondFactor;
 import org.vitrine.api.privacy.OwnerConfirmation;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.ratelimit.RateLimiter;
@@ -35,6 +36,7 @@ public class EmailChange {
     private final EmailVerification verification;
     private final AuditLog audit;
     private final RateLimiter limits;
+    private final SecondFactor secondFactor;
     private final Clock clock = Clock.systemUTC();
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -42,7 +44,8 @@ public class EmailChange {
 
     @Activate
     public EmailChange(@Reference AccountStore accounts, @Reference EmailVerification verification,
-                       @Reference AuditLog audit, @Reference RateLimiter limits) {
+                       @Reference AuditLog audit, @Reference RateLimiter limits, @Reference SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.accounts = accounts;
         this.verification = verification;
         this.audit = audit;
@@ -57,7 +60,7 @@ public class EmailChange {
         if (address.value().equals(account.email())) {
             throw DomainException.badRequest("This is your address already.");
         }
-        proof.check(confirmation, session, ACTION, "the change of your e-mail address", client, audit, clock);
+        proof.check(confirmation, secondFactor, session, ACTION, "the change of your e-mail address", client, audit, clock);
         limits.consume("verify.account", Long.toString(id));
         // after the owner is confirmed, and no more than registration already tells anyone
         if (accounts.byEmail(address.value()).isPresent()) {

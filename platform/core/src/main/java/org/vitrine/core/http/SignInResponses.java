@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 /**
  * Recognises a sign-in from the answer, whichever sign-in method gave it: a successful answer that hands the browser
  * the cookie of a live session signs that session's account in. Lets a response filter act once for every method.
+ * A session that only waits for the second factor is not a sign-in ({@link SessionManager#find} does not return it):
+ * filters act on the answer that completes it ({@code POST /api/auth/second-factor}, or a password login that carried
+ * the code), so a new-device notice or consent attachment never happens for someone who only knew the password.
  */
 public final class SignInResponses {
 

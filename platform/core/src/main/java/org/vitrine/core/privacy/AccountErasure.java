@@ -21,6 +21,7 @@ import org.vitrine.api.accounts.Account;
 import org.vitrine.api.accounts.AccountStore;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.auth.SecondFactor;
 import org.vitrine.api.blob.BlobKey;
 import org.vitrine.api.blob.BlobStore;
 import org.vitrine.api.privacy.ErasedAccount;
@@ -57,6 +58,7 @@ public class AccountErasure {
     private final BlobStore blobs;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecondFactor secondFactor;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile OwnerConfirmation confirmation;
@@ -64,12 +66,14 @@ public class AccountErasure {
 
     @Activate
     public AccountErasure(@Reference PersonalDataStore personal, @Reference AccountStore accounts,
-                          @Reference SessionManager sessions, @Reference BlobStore blobs, @Reference AuditLog audit) {
-        this(personal, accounts, sessions, blobs, audit, Clock.systemUTC(), null);
+                          @Reference SessionManager sessions, @Reference BlobStore blobs, @Reference AuditLog audit,
+                          @Reference SecondFactor secondFactor) {
+        this(personal, accounts, sessions, blobs, audit, Clock.systemUTC(), null, secondFactor);
     }
 
     AccountErasure(PersonalDataStore personal, AccountStore accounts, SessionManager sessions, BlobStore blobs, AuditLog audit,
-                   Clock clock, OwnerConfirmation confirmation) {
+                   Clock clock, OwnerConfirmation confirmation, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.personal = personal;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -125,7 +129,7 @@ public class AccountErasure {
 
     private void confirm(Session session, Proof proof, ClientInfo client) {
         new OwnerProof(proof.password(), proof.code(), proof.recoveryCode())
-                .check(confirmation, session, ACTION, "the deletion of your account", client, audit, clock);
+                .check(confirmation, secondFactor, session, ACTION, "the deletion of your account", client, audit, clock);
     }
 
     private static String subject(long accountId) {

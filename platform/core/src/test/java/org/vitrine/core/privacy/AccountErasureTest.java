@@ -20,6 +20,7 @@ import org.vitrine.api.accounts.AccountStatus;
 import org.vitrine.api.accounts.AccountStore;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
+import org.vitrine.api.auth.SecondFactor;
 import org.vitrine.api.blob.BlobStore;
 import org.vitrine.api.privacy.ErasedAccount;
 import org.vitrine.api.privacy.OwnerConfirmation;
@@ -95,7 +96,8 @@ class AccountErasureTest {
                 ? Optional.of(new Account(7, "ann@example.org", "Ann", null, null, null, null, AccountStatus.ACTIVE, Set.of(Role.USER), NOW))
                 : null);
         AccountErasure erasure = new AccountErasure(personal, accounts, sessions, fake(BlobStore.class, (n, a) -> null), audit,
-                Clock.fixed(NOW, ZoneOffset.UTC), owner);
+                Clock.fixed(NOW, ZoneOffset.UTC), owner,
+                fake(SecondFactor.class, (n, a) -> n.equals("required") ? Boolean.FALSE : null));
         erasure.addHolder(new PersonalDataHolder() {
             @Override
             public String name() {

@@ -19,11 +19,14 @@ final class MemorySession implements Session {
     private final String csrfToken;
     private final Instant createdAt;
     private final ClientInfo client;
+    private final boolean awaitingSecondFactor;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private volatile Set<Role> roles;
     private volatile Instant lastSeenAt;
 
-    MemorySession(String id, String publicId, long accountId, Set<Role> roles, String csrfToken, Instant now, ClientInfo client) {
+    MemorySession(String id, String publicId, long accountId, Set<Role> roles, String csrfToken, Instant now, ClientInfo client,
+                  boolean awaitingSecondFactor) {
+        this.awaitingSecondFactor = awaitingSecondFactor;
         this.id = id;
         this.publicId = publicId;
         this.accountId = accountId;
@@ -83,6 +86,16 @@ final class MemorySession implements Session {
     }
 
     @Override
+    public boolean awaitingSecondFactor() {
+        return awaitingSecondFactor;
+    }
+
+    /** The attributes, to carry them over when the session is replaced by a signed-in one. */
+    Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
     public <T> Optional<T> attribute(String name, Class<T> type) {
         Object value = attributes.get(name);
         return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
@@ -101,6 +114,6 @@ final class MemorySession implements Session {
     @Override
     public String toString() {
         // never the id: it is the credential
-        return "Session[" + publicId + ", account " + accountId + "]";
+        return "Session[" + publicId + ", account " + accountId + (awaitingSecondFactor ? ", awaiting second factor" : "") + "]";
     }
 }

@@ -16,11 +16,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.vitrine.api.auth.SecondFactor;
+import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Role;
 import org.vitrine.api.session.ClientInfo;
 import org.vitrine.api.session.Session;
@@ -30,11 +37,18 @@ import org.vitrine.api.session.SessionManager;
  * Sessions in memory only: nothing about them (nor the provider tokens they may hold) is ever written to
  * disk, and a restart signs everybody out. Ids are 256 random bits; the cookie is HttpOnly, SameSite=Lax,
  * and Secure when the public URL is https.
+ *
+ * <p>The second factor is enforced here, where every sign-in method starts its session: for an account with two-factor
+ * authentication on, {@link #signIn} starts a session that only waits for the code. {@link #find} (and so the caller
+ * resolution, the CSRF check and every filter that recognises a sign-in) never sees such a session; it lives
+ * {@link #SECOND_FACTOR_WAIT} at most, and {@link #completeSecondFactor} replaces it with a signed-in one.
  */
 @Component(service = {SessionManager.class, MemorySessionManager.class}, configurationPid = "org.vitrine.web")
 @Designate(ocd = WebSettings.class)
 public class MemorySessionManager implements SessionManager {
 
+    /** How long a session may wait for the second factor, as the time to read a code from an app and type it. */
+    static final Duration SECOND_FACTOR_WAIT = Duration.ofMinutes(10);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, MemorySession> sessions = new ConcurrentHashMap<>();
@@ -42,6 +56,16 @@ public class MemorySessionManager implements SessionManager {
     private final boolean secure;
     private final Clock clock;
     private volatile WebSettings settings;
+    /**
+     * The platform's second factor (platform/core); while it is missing, nobody can be signed in (fail closed). Bound
+     * without getting the service: that service needs this session manager, so getting it while this component
+     * activates would be a cycle. It is got at each sign-in instead.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ComponentServiceObjects<SecondFactor> secondFactor;
+    /** A second factor given directly (unit tests); null in the running platform. */
+    private final SecondFactor givenSecondFactor;
 
     @Activate
     public MemorySessionManager(BundleContext context, WebSettings settings) {
@@ -49,6 +73,11 @@ public class MemorySessionManager implements SessionManager {
     }
 
     MemorySessionManager(WebSettings settings, boolean secure, Clock clock) {
+        this(settings, secure, clock, null);
+    }
+
+    MemorySessionManager(WebSettings settings, boolean secure, Clock clock, SecondFactor secondFactor) {
+        this.givenSecondFactor = secondFactor;
         this.settings = settings;
         this.secure = secure;
         this.clock = clock;
@@ -73,16 +102,59 @@ public class MemorySessionManager implements SessionManager {
 
     @Override
     public Session signIn(long accountId, Set<Role> roles, ClientInfo client, String previousSessionId) {
-        if (previousSessionId != null) {
-            sessions.remove(previousSessionId);
-        }
-        MemorySession session = new MemorySession(token(32), token(12), accountId, roles, token(32), clock.instant(), client);
+        MemorySession previous = previousSessionId == null ? null : sessions.remove(previousSessionId);
+        // a browser already fully signed in to this account (e.g. connecting a provider) proved the second factor
+        boolean proven = previous != null && previous.accountId() == accountId && !previous.awaitingSecondFactor()
+                && !expired(previous, clock.instant());
+        boolean waiting = !proven && secondFactorRequired(accountId);
+        MemorySession session = new MemorySession(token(32), token(12), accountId, roles, token(32), clock.instant(), client, waiting);
         sessions.put(session.id(), session);
         return session;
     }
 
     @Override
     public Optional<Session> find(String sessionId) {
+        return live(sessionId).filter(s -> !s.awaitingSecondFactor()).map(Session.class::cast);
+    }
+
+    @Override
+    public Optional<Session> awaitingSecondFactor(String sessionId) {
+        return live(sessionId).filter(MemorySession::awaitingSecondFactor).map(Session.class::cast);
+    }
+
+    @Override
+    public Optional<Session> completeSecondFactor(String pendingSessionId) {
+        MemorySession pending = pendingSessionId == null ? null : sessions.get(pendingSessionId);
+        // remove() decides: of two concurrent completions with one waiting session, only one gets a session
+        if (pending == null || !pending.awaitingSecondFactor() || expired(pending, clock.instant())
+                || !sessions.remove(pendingSessionId, pending)) {
+            return Optional.empty();
+        }
+        MemorySession session = new MemorySession(token(32), token(12), pending.accountId(), pending.roles(), token(32),
+                clock.instant(), pending.client(), false);
+        session.attributes().putAll(pending.attributes());
+        sessions.put(session.id(), session);
+        return Optional.of(session);
+    }
+
+    private boolean secondFactorRequired(long accountId) {
+        if (givenSecondFactor != null) {
+            return givenSecondFactor.required(accountId);
+        }
+        ComponentServiceObjects<SecondFactor> objects = secondFactor;
+        SecondFactor factor = objects == null ? null : objects.getService();
+        if (factor == null) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE,
+                    "Signing in is unavailable for a moment while Vitrine starts; try again shortly.");
+        }
+        try {
+            return factor.required(accountId);
+        } finally {
+            objects.ungetService(factor);
+        }
+    }
+
+    private Optional<MemorySession> live(String sessionId) {
         if (sessionId == null) {
             return Optional.empty();
         }
@@ -143,12 +215,16 @@ public class MemorySessionManager implements SessionManager {
     }
 
     /** The name of the session cookie (by default {@code vitrine_session}). */
+    @Override
     public String cookieName() {
         return settings.session_cookie();
     }
 
     private boolean expired(MemorySession s, Instant now) {
         WebSettings current = settings;
+        if (s.awaitingSecondFactor() && s.createdAt().plus(SECOND_FACTOR_WAIT).isBefore(now)) {
+            return true;
+        }
         return s.lastSeenAt().plus(Duration.ofMinutes(current.session_idle_minutes())).isBefore(now)
                 || s.createdAt().plus(Duration.ofHours(current.session_absolute_hours())).isBefore(now);
     }

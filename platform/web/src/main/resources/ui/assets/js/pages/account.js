@@ -43,7 +43,8 @@ async function yourDataSection(ctx, account, passwordSignIn) {
     deletePart(ctx, account, passwordSignIn));
 }
 
-function twoFactorSection(account, available) {
+/** Any account may turn two-factor on: the platform asks for the code after every sign-in method. */
+function twoFactorSection(account, passwordSignIn) {
   const status = h('strong', { id: 'twofa-status', text: account.twoFactorEnabled ? 'on' : 'off' });
   const error = alertBox('', 'twofa-error');
   const body = h('div', { class: 'twofa-body' });
@@ -51,15 +52,10 @@ function twoFactorSection(account, available) {
     h('h2', { id: 'twofa-title', text: 'Two-factor authentication' }),
     h('p', null, 'Two-factor authentication is ', status, '.'),
     error, body);
-  if (!available) {
-    body.append(h('p', { class: 'muted', text: 'Not available: signing in with a password is switched off.' }));
-    return section;
-  }
-
   const showOff = () => {
     status.textContent = 'off';
     replace(body,
-      h('p', { text: 'Protect your account with a code from an authenticator app (such as FreeOTP, Aegis or Google Authenticator) in addition to your password.' }),
+      h('p', { text: 'Protect your account with a code from an authenticator app (such as FreeOTP, Aegis or Google Authenticator): after you sign in, with any method, Vitrine asks for the code.' }),
       h('button', { id: 'twofa-start', type: 'button', class: 'button primary', onclick: start }, 'Set up two-factor authentication'));
   };
   const showOn = (codes) => {
@@ -114,20 +110,24 @@ function twoFactorSection(account, available) {
 
   function turnOffForm() {
     const password = h('input', { id: 'twofa-off-password', type: 'password', autocomplete: 'current-password' });
-    const code = h('input', { id: 'twofa-off-code', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6 });
+    const code = h('input', { id: 'twofa-off-code', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 32 });
     const submit = h('button', { id: 'twofa-off', type: 'submit', class: 'button danger', text: 'Turn off two-factor authentication' });
     const form = h('form', { class: 'stack compact-form' },
       h('details', null,
         h('summary', { text: 'Turn it off' }),
-        h('div', { class: 'field' }, h('label', { for: 'twofa-off-password', text: 'Password' }), password),
-        h('div', { class: 'field' }, h('label', { for: 'twofa-off-code', text: 'Current code' }), code),
+        passwordSignIn ? h('div', { class: 'field' }, h('label', { for: 'twofa-off-password', text: 'Password' }), password,
+          h('p', { class: 'hint', text: 'If you have no password (you sign in with Onshape), leave it empty: a sign-in less than 10 minutes old confirms instead.' })) : null,
+        h('div', { class: 'field' }, h('label', { for: 'twofa-off-code', text: 'Current code, or a recovery code' }), code),
         submit));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       showAlert(error, '');
       submit.disabled = true;
       try {
-        await api('/api/me/2fa', { method: 'DELETE', body: { password: password.value, code: code.value.trim() } });
+        const given = code.value.trim();
+        const body = /^\d{6}$/.test(given) ? { code: given } : { recoveryCode: given };
+        if (password.value) body.password = password.value;
+        await api('/api/me/2fa', { method: 'DELETE', body });
         showOff();
       } catch (err) {
         showAlert(error, err.message);

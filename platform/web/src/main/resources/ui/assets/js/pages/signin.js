@@ -1,7 +1,8 @@
-// "/signin": the sign-in methods that are switched on (GET /api/auth/methods), nothing else.
-import { h } from '../dom.js';
-import { api, ApiError, query } from '../api.js';
-import { me, refreshSession } from '../session.js';
+// "/signin": the sign-in methods that are switched on (GET /api/auth/methods), nothing else; and, after any method,
+// the second factor when the account has it on (the platform waits for the code before anyone is signed in).
+import { h, replace } from '../dom.js';
+import { api, ApiError, query, setCsrfToken } from '../api.js';
+import { me, refreshSession, secondFactorAwaited } from '../session.js';
 import { alertBox, showAlert } from '../views.js';
 import { safeReturn } from '../return-to.js';
 
@@ -18,6 +19,11 @@ const ERRORS = {
 export async function render(ctx) {
   ctx.setTitle('Sign in');
   const returnTo = safeReturn(ctx.query.get('returnTo'));
+  if (secondFactorAwaited()) {
+    const error = alertBox('', 'signin-error');
+    return h('section', { class: 'narrow card-panel' }, h('h1', { text: 'Sign in' }), error,
+      secondFactorForm(ctx, returnTo, error, null));
+  }
   const errorCode = ctx.query.get('error');
   const methods = await api('/api/auth/methods', { signal: ctx.signal }).catch((e) => {
     if (e.name === 'AbortError') throw e;
@@ -51,19 +57,10 @@ export async function render(ctx) {
 function passwordForm(ctx, returnTo, error) {
   const email = h('input', { id: 'signin-email', name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = h('input', { id: 'signin-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
-  const totp = h('input', {
-    id: 'signin-totp', name: 'totp', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 32,
-    'aria-describedby': 'signin-totp-help',
-  });
-  const totpRow = h('div', { id: 'signin-totp-row', class: 'field', hidden: true },
-    h('label', { for: 'signin-totp', text: 'Code from your authenticator app' }),
-    totp,
-    h('p', { id: 'signin-totp-help', class: 'hint', text: 'Six digits, or one of your recovery codes.' }));
   const submit = h('button', { id: 'signin-submit', type: 'submit', class: 'button primary wide', text: 'Sign in' });
   const form = h('form', { id: 'signin-form', class: 'stack', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'signin-email', text: 'E-mail address' }), email),
     h('div', { class: 'field' }, h('label', { for: 'signin-password', text: 'Password' }), password),
-    totpRow,
     submit);
 
   form.addEventListener('submit', async (event) => {
@@ -75,23 +72,18 @@ function passwordForm(ctx, returnTo, error) {
       return;
     }
     const body = { email: email.value.trim(), password: password.value };
-    const code = totp.value.replace(/\s+/g, '');
-    if (!totpRow.hidden && code) {
-      if (/^\d{6}$/.test(code)) body.totp = code;
-      else body.recoveryCode = totp.value.trim();
-    }
     submit.disabled = true;
     submit.textContent = 'Signing in…';
     try {
-      await api('/api/auth/password/login', { method: 'POST', body });
+      const answer = await api('/api/auth/password/login', { method: 'POST', body });
+      if (answer && answer.awaitingSecondFactor) {
+        form.replaceWith(secondFactorForm(ctx, returnTo, error, answer.csrfToken));
+        return;
+      }
       await refreshSession();
       ctx.navigate(returnTo);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401 && /two-factor|totp/i.test(e.message) && totpRow.hidden) {
-        totpRow.hidden = false;
-        showAlert(error, 'This account uses two-factor authentication: enter the code from your authenticator app.');
-        totp.focus();
-      } else if (e instanceof ApiError && e.status === 429) {
+      if (e instanceof ApiError && e.status === 429) {
         showAlert(error, e.message || 'Too many attempts. Please wait a moment and try again.');
       } else {
         showAlert(error, e.message);
@@ -101,5 +93,73 @@ function passwordForm(ctx, returnTo, error) {
       submit.textContent = 'Sign in';
     }
   });
+  return form;
+}
+
+/**
+ * The second step after any sign-in method: the code from the authenticator app, or a recovery code. `csrfToken` is
+ * the waiting sign-in's token when the page has it already (password form), else it is asked for.
+ */
+function secondFactorForm(ctx, returnTo, error, csrfToken) {
+  const code = h('input', {
+    id: 'signin-code', name: 'code', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 32,
+    required: true, 'aria-describedby': 'signin-code-help',
+  });
+  const submit = h('button', { id: 'signin-code-submit', type: 'submit', class: 'button primary wide', text: 'Continue' });
+  const cancel = h('button', { id: 'signin-code-cancel', type: 'button', class: 'link-button', text: 'Sign in differently' });
+  const form = h('form', { id: 'signin-code-form', class: 'stack', novalidate: true },
+    h('p', { id: 'signin-code-intro', text: 'This account uses two-factor authentication. Enter the code from your authenticator app to finish signing in.' }),
+    h('div', { class: 'field' },
+      h('label', { for: 'signin-code', text: 'Code from your authenticator app' }),
+      code,
+      h('p', { id: 'signin-code-help', class: 'hint', text: 'Six digits, or one of your recovery codes.' })),
+    submit,
+    h('p', { class: 'aside' }, cancel));
+
+  let token = csrfToken;
+  const waitingToken = async () => {
+    if (!token) token = (await api('/api/auth/second-factor')).csrfToken;
+    return token;
+  };
+  const startOver = async () => {
+    await api('/api/auth/second-factor', { method: 'DELETE' }).catch(() => null);
+    await refreshSession();
+    ctx.navigate(`/signin${query({ returnTo })}`, { replace: true });
+  };
+  cancel.addEventListener('click', async () => {
+    setCsrfToken(await waitingToken().catch(() => null));
+    await startOver();
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showAlert(error, '');
+    const given = code.value.trim();
+    if (!given) {
+      showAlert(error, 'Enter the code from your authenticator app.');
+      code.focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      setCsrfToken(await waitingToken());
+      const body = /^\d{6}$/.test(given.replace(/\s+/g, '')) ? { code: given.replace(/\s+/g, '') } : { recoveryCode: given };
+      await api('/api/auth/second-factor', { method: 'POST', body });
+      await refreshSession();
+      ctx.navigate(returnTo);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) {
+        showAlert(error, 'That took too long: please sign in again.');
+        replace(form, h('p', null, h('a', { href: `/signin${query({ returnTo })}`, text: 'Sign in again' })));
+        await refreshSession();
+      } else {
+        showAlert(error, e instanceof ApiError && e.status === 401 ? 'That code is wrong or was already used. Try the current code.' : e.message);
+        code.select();
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  queueMicrotask(() => code.focus());
   return form;
 }

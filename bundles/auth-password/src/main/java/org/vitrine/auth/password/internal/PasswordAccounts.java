@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -24,34 +23,26 @@ import org.vitrine.api.accounts.AccountStore;
 import org.vitrine.api.accounts.AddressVerification;
 import org.vitrine.api.accounts.EmailAddress;
 import org.vitrine.api.accounts.NewAccount;
-import org.vitrine.api.accounts.TotpCredential;
 import org.vitrine.api.audit.AuditEvent;
 import org.vitrine.api.audit.AuditLog;
-import org.vitrine.api.crypto.SecretBox;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.ratelimit.RateLimiter;
 import org.vitrine.api.security.Role;
 import org.vitrine.api.session.ClientInfo;
 
 /**
- * The rules of password accounts: registration, sign-in (with the second factor), enrolment of an
- * authenticator app, password change, and accounts created by an admin. No HTTP here: the resources
- * translate. Every outcome that matters for security goes to the audit log, never with a password or code.
+ * The rules of password accounts: registration, the password check of a sign-in, password change, and accounts
+ * created by an admin. The second factor is not checked here: the platform asks for it after every sign-in method
+ * ({@link org.vitrine.api.auth.SecondFactor}). No HTTP here: the resources translate. Every outcome that matters for
+ * security goes to the audit log, never with a password.
  */
 @Component(service = PasswordAccounts.class, configurationPid = "org.vitrine.auth.password")
 @Designate(ocd = PasswordSettings.class)
 public class PasswordAccounts {
 
-    static final String TOTP_PURPOSE = "totp-secret";
-    static final String RECOVERY_PURPOSE = "recovery-code";
     private static final String WRONG_CREDENTIALS = "E-mail or password is wrong.";
 
-    /** What a person needs to enrol an authenticator app. */
-    public record Enrolment(String secret, String otpauthUri, String qrCode) {
-    }
-
     private final AccountStore accounts;
-    private final SecretBox secrets;
     private final AuditLog audit;
     private final RateLimiter limits;
     /** Absent while no mail module runs: accounts are then created without a verification message. */
@@ -59,8 +50,6 @@ public class PasswordAccounts {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AddressVerification verification;
     private final PasswordPolicy policy = new PasswordPolicy(CommonPasswords.load());
-    private final Totp totp = new Totp();
-    private final RecoveryCodes recoveryCodes = new RecoveryCodes();
     private final BruteForceGuard bruteForce;
     private final Clock clock = Clock.systemUTC();
     private volatile PasswordSettings settings;
@@ -70,10 +59,9 @@ public class PasswordAccounts {
     private volatile String decoyHash;
 
     @Activate
-    public PasswordAccounts(@Reference AccountStore accounts, @Reference SecretBox secrets, @Reference AuditLog audit,
+    public PasswordAccounts(@Reference AccountStore accounts, @Reference AuditLog audit,
                             @Reference RateLimiter limits, PasswordSettings settings) {
         this.accounts = accounts;
-        this.secrets = secrets;
         this.audit = audit;
         this.limits = limits;
         this.bruteForce = new BruteForceGuard(settings.bruteforce_failures(), Duration.ofSeconds(settings.bruteforce_wait_seconds()),
@@ -116,7 +104,10 @@ public class PasswordAccounts {
         return account;
     }
 
-    /** Checks e-mail, password and second factor; the same refusal for a wrong address and a wrong password. */
+    /**
+     * Checks e-mail and password; the same refusal for a wrong address and a wrong password. The second factor comes
+     * after, from the platform, when the session is started.
+     */
     Account authenticate(Requests.Login r, ClientInfo client) {
         limits.consume("login.ip", client.ip());
         String key = r.email() == null ? "" : r.email().trim().toLowerCase(java.util.Locale.ROOT);
@@ -134,18 +125,6 @@ public class PasswordAccounts {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, WRONG_CREDENTIALS);
         }
         Account a = account.get();
-        Optional<TotpCredential> second = accounts.totp(a.id()).filter(TotpCredential::confirmed);
-        if (second.isPresent()) {
-            if (blank(r.totp()) && blank(r.recoveryCode())) {
-                throw new DomainException(DomainException.Kind.UNAUTHORIZED, "This account has two-factor authentication: "
-                        + "send the code from your authenticator app as 'totp', or a recovery code as 'recoveryCode'.");
-            }
-            if (!secondFactorAccepted(a.id(), second.get(), r.totp(), r.recoveryCode())) {
-                bruteForce.failed(key);
-                record("account:" + a.id(), "auth.signin", "account:" + a.id(), client, "failure", "wrong second factor");
-                throw new DomainException(DomainException.Kind.UNAUTHORIZED, "The code is wrong or was already used.");
-            }
-        }
         bruteForce.succeeded(key);
         if (hasher.needsRehash(stored.get())) {
             accounts.setPasswordHash(a.id(), pool.run(() -> hasher.hash(password)));
@@ -153,52 +132,6 @@ public class PasswordAccounts {
         accounts.recordSignIn(a.id(), clock.instant());
         record("account:" + a.id(), "auth.signin", "account:" + a.id(), client, "success", "password");
         return a;
-    }
-
-    Enrolment startTwoFactor(long accountId, ClientInfo client) {
-        limits.consume("twofactor.account", Long.toString(accountId));
-        if (accounts.totp(accountId).filter(TotpCredential::confirmed).isPresent()) {
-            throw DomainException.conflict("Two-factor authentication is already on; turn it off first to enrol another app.");
-        }
-        Account account = accounts.byId(accountId).orElseThrow(() -> DomainException.notFound("No such account."));
-        byte[] secret = totp.newSecret();
-        accounts.saveTotp(accountId, new TotpCredential(secrets.seal(TOTP_PURPOSE, secret), null, null));
-        String uri = Totp.otpauthUri(settings.totp_issuer(), account.email(), secret);
-        record("account:" + accountId, "2fa.enrol", "account:" + accountId, client, "success", "enrolment started");
-        return new Enrolment(Totp.base32(secret), uri, Totp.qrCodeDataUrl(uri));
-    }
-
-    /** Turns the second factor on with a first valid code; returns the recovery codes, shown once. */
-    List<String> confirmTwoFactor(long accountId, String code, ClientInfo client) {
-        limits.consume("twofactor.account", Long.toString(accountId));
-        TotpCredential pending = accounts.totp(accountId)
-                .orElseThrow(() -> DomainException.conflict("Start enrolment first: POST /api/me/2fa."));
-        if (pending.confirmed()) {
-            throw DomainException.conflict("Two-factor authentication is already on.");
-        }
-        OptionalLong step = totp.matchingStep(secrets.open(TOTP_PURPOSE, pending.secret()), code, clock.instant());
-        if (step.isEmpty() || !accounts.advanceTotpStep(accountId, step.getAsLong())) {
-            record("account:" + accountId, "2fa.enable", "account:" + accountId, client, "failure", "wrong code");
-            throw DomainException.badRequest("The code is wrong or was already used; enter the current code from your app.");
-        }
-        accounts.confirmTotp(accountId, clock.instant());
-        List<String> codes = recoveryCodes.generate();
-        accounts.replaceRecoveryCodes(accountId, codes.stream().map(c -> secrets.keyedHash(RECOVERY_PURPOSE, RecoveryCodes.normalise(c))).toList());
-        record("account:" + accountId, "2fa.enable", "account:" + accountId, client, "success", null);
-        return codes;
-    }
-
-    void disableTwoFactor(long accountId, String password, String code, ClientInfo client) {
-        limits.consume("twofactor.account", Long.toString(accountId));
-        TotpCredential current = accounts.totp(accountId).filter(TotpCredential::confirmed)
-                .orElseThrow(() -> DomainException.conflict("Two-factor authentication is not on."));
-        requirePassword(accountId, password);
-        if (!secondFactorAccepted(accountId, current, code, code)) {
-            record("account:" + accountId, "2fa.disable", "account:" + accountId, client, "failure", "wrong code");
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "The code is wrong or was already used.");
-        }
-        accounts.deleteTotp(accountId);
-        record("account:" + accountId, "2fa.disable", "account:" + accountId, client, "success", null);
     }
 
     void changePassword(long accountId, String current, String next, ClientInfo client) {
@@ -237,10 +170,10 @@ public class PasswordAccounts {
     }
 
     /**
-     * Confirms the owner before an irreversible change: the password when the account has one, and the second
-     * factor when it is on. Refusals are audited under {@code action}.
+     * Confirms the owner before an irreversible change with the password, when the account has one (the platform
+     * checks the second factor). Refusals are audited under {@code action}.
      */
-    void confirmOwner(long accountId, String password, String code, String recoveryCode, String action, ClientInfo client) {
+    void confirmOwner(long accountId, String password, String action, ClientInfo client) {
         limits.consume("password.account", Long.toString(accountId));
         if (hasPassword(accountId)) {
             try {
@@ -249,13 +182,6 @@ public class PasswordAccounts {
                 record("account:" + accountId, action, "account:" + accountId, client, "refused", "wrong password");
                 throw new DomainException(DomainException.Kind.FORBIDDEN, "The password is wrong.");
             }
-        }
-        Optional<TotpCredential> second = accounts.totp(accountId).filter(TotpCredential::confirmed);
-        if (second.isPresent() && !secondFactorAccepted(accountId, second.get(), code, recoveryCode)) {
-            record("account:" + accountId, action, "account:" + accountId, client, "refused", "wrong second factor");
-            throw new DomainException(DomainException.Kind.FORBIDDEN, blank(code) && blank(recoveryCode)
-                    ? "Two-factor authentication is on: send the current 'code' from your app or a 'recoveryCode'."
-                    : "The code is wrong or was already used.");
         }
     }
 
@@ -274,17 +200,6 @@ public class PasswordAccounts {
         return accounts.passwordHash(accountId).isPresent();
     }
 
-    private boolean secondFactorAccepted(long accountId, TotpCredential credential, String code, String recovery) {
-        if (!blank(code)) {
-            OptionalLong step = totp.matchingStep(secrets.open(TOTP_PURPOSE, credential.secret()), code, clock.instant());
-            if (step.isPresent() && accounts.advanceTotpStep(accountId, step.getAsLong())) {
-                return true;
-            }
-        }
-        return !blank(recovery) && !RecoveryCodes.normalise(recovery).isEmpty()
-                && accounts.useRecoveryCode(accountId, secrets.keyedHash(RECOVERY_PURPOSE, RecoveryCodes.normalise(recovery)));
-    }
-
     private void requirePassword(long accountId, String password) {
         String stored = accounts.passwordHash(accountId).orElse(decoyHash);
         String given = password == null ? "" : password;
@@ -295,10 +210,6 @@ public class PasswordAccounts {
 
     private void record(String actor, String action, String target, ClientInfo client, String outcome, String detail) {
         audit.append(new AuditEvent(Instant.now(clock), actor, action, target, client.ip(), outcome, detail));
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String text(String field, String value, boolean required) {

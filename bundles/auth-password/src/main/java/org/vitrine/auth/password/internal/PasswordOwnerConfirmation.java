@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.vitrine.api.privacy.OwnerConfirmation;
 import org.vitrine.api.session.ClientInfo;
 
-/** Lets other parts of Vitrine ask for the password (and second factor) before an irreversible change. */
+/** Lets other parts of Vitrine ask for the password before an irreversible change (the platform asks for the code). */
 @Component
 public class PasswordOwnerConfirmation implements OwnerConfirmation {
 
@@ -24,6 +24,6 @@ public class PasswordOwnerConfirmation implements OwnerConfirmation {
 
     @Override
     public void confirm(long accountId, String action, String password, String code, String recoveryCode, ClientInfo client) {
-        accounts.confirmOwner(accountId, password, code, recoveryCode, action, client);
+        accounts.confirmOwner(accountId, password, action, client);
     }
 }

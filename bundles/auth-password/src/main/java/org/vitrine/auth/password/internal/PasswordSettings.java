@@ -36,7 +36,4 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Reset link lifetime (seconds)", description = "How long a link to choose a new password works; 1800 = 30 minutes")
     int reset_link_seconds() default 1800;
-
-    @AttributeDefinition(name = "Authenticator issuer", description = "The name authenticator apps show")
-    String totp_issuer() default "Vitrine";
 }

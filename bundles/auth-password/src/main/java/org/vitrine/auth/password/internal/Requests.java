@@ -12,13 +12,8 @@ final class Requests {
                                String company) {
     }
 
+    /** {@code totp} or {@code recoveryCode} completes the platform's second factor in the same request, when on. */
     public record Login(String email, String password, String totp, String recoveryCode) {
-    }
-
-    public record Code(String code) {
-    }
-
-    public record TwoFactorOff(String password, String code) {
     }
 
     public record PasswordChange(String currentPassword, String newPassword) {

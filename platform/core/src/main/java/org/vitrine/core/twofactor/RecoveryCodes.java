@@ -1,4 +1,4 @@
-package org.vitrine.auth.password.internal;
+package org.vitrine.core.twofactor;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

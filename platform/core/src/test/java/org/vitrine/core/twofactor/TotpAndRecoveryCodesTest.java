@@ -1,4 +1,4 @@
-package org.vitrine.auth.password.internal;
+package org.vitrine.core.twofactor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class SecondFactorTest {
+class TotpAndRecoveryCodesTest {
 
     /** RFC 6238 appendix B, SHA-1, with the 8-digit values cut to the 6 digits authenticator apps show. */
     private static final byte[] RFC_SECRET = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);

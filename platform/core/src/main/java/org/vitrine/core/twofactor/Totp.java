@@ -1,4 +1,4 @@
-package org.vitrine.auth.password.internal;
+package org.vitrine.core.twofactor;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
