@@ -60,8 +60,8 @@ class OpenApiResponsesTest {
                 .build();
         importer = new Browser(vitrine);
         String importerEmail = Browser.newEmail("described");
-        Browser.Reply registered = importer.register(importerEmail, PASSWORD, "Described Person");
-        assertEquals(201, registered.status(), registered.toString());
+        Browser.Reply registered = importer.registerAndSignIn(importerEmail, PASSWORD, "Described Person");
+        assertEquals(200, registered.status(), registered.toString());
         unverifiedToken = EmailLinks.token(mail.awaitCount(importerEmail, Mailbox.VERIFY, 1), EmailLinks.VERIFY_PAGE);
         importerId = registered.json().path("id").asLong();
         designer = CatalogSeed.designer(vitrine, "Described Designer");
@@ -263,7 +263,7 @@ class OpenApiResponsesTest {
         Browser admin = Staff.signedIn(vitrine, "people-described-admin", PASSWORD, "admin");
         long adminId = admin.me().json().path("id").asLong();
         Browser person = new Browser(vitrine);
-        assertEquals(201, person.register(Browser.newEmail("people-described"), PASSWORD, "Described Member").status());
+        assertEquals(200, person.registerAndSignIn(Browser.newEmail("people-described"), PASSWORD, "Described Member").status());
         long id = person.me().json().path("id").asLong();
 
         check(person, "GET", "/api/me/identities", null, 200);

@@ -54,6 +54,7 @@ public class PasswordAccounts {
     private final SecretBox secrets;
     private final AuditLog audit;
     private final RateLimiter limits;
+    private final RegistrationAttempts attempts;
     /** Absent while no mail module runs: accounts are then created without a verification message. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -71,11 +72,12 @@ public class PasswordAccounts {
 
     @Activate
     public PasswordAccounts(@Reference AccountStore accounts, @Reference SecretBox secrets, @Reference AuditLog audit,
-                            @Reference RateLimiter limits, PasswordSettings settings) {
+                            @Reference RateLimiter limits, @Reference RegistrationAttempts attempts, PasswordSettings settings) {
         this.accounts = accounts;
         this.secrets = secrets;
         this.audit = audit;
         this.limits = limits;
+        this.attempts = attempts;
         this.bruteForce = new BruteForceGuard(settings.bruteforce_failures(), Duration.ofSeconds(settings.bruteforce_wait_seconds()),
                 Duration.ofSeconds(settings.bruteforce_max_wait_seconds()), clock);
         apply(settings);
@@ -100,20 +102,36 @@ public class PasswordAccounts {
         pool.shutdown();
     }
 
-    Account register(Requests.Registration r, ClientInfo client) {
+    /**
+     * Creates an account for a new address, with the verification message when the mail module runs. For an address
+     * that has an account, changes nothing and lets {@link RegistrationAttempts} tell its owner. Returns the same way
+     * in both cases, after the same work (the password is hashed either way), so the caller cannot tell them apart;
+     * invalid input is refused the same way for both.
+     */
+    void register(Requests.Registration r, ClientInfo client) {
         limits.consume("register.ip", client.ip());
         EmailAddress email = EmailAddress.parse(r.email());
         String displayName = text("displayName", r.displayName(), true);
+        String firstName = text("firstName", r.firstName(), false);
+        String lastName = text("lastName", r.lastName(), false);
+        String company = text("company", r.company(), false);
         policy.check(r.password(), email.value(), settings.password_min_length());
         String hash = pool.run(() -> hasher.hash(r.password()));
-        Account account = accounts.create(new NewAccount(email.value(), displayName, text("firstName", r.firstName(), false),
-                text("lastName", r.lastName(), false), text("company", r.company(), false), null, hash, Set.of()));
+        Account account;
+        try {
+            account = accounts.create(new NewAccount(email.value(), displayName, firstName, lastName, company, null, hash, Set.of()));
+        } catch (DomainException taken) {
+            if (taken.kind() != DomainException.Kind.CONFLICT) {
+                throw taken;
+            }
+            attempts.addressTaken(email.value(), client);
+            return;
+        }
         record("account:" + account.id(), "account.register", "account:" + account.id(), client, "success", null);
         AddressVerification mail = verification;
         if (mail != null) {
             mail.send(account.id());
         }
-        return account;
     }
 
     /** Checks e-mail, password and second factor; the same refusal for a wrong address and a wrong password. */

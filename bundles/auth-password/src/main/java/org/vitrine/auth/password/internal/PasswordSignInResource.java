@@ -20,7 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** {@code /api/auth/password/register} and {@code /api/auth/password/login}: both start a new session. */
+/**
+ * {@code /api/auth/password/register}, which answers the same for a new address and for one that has an account (and
+ * starts no session), and {@code /api/auth/password/login}, which starts a new session.
+ */
 @Component(service = PasswordSignInResource.class)
 @JakartarsResource
 @JSONRequired
@@ -28,6 +31,13 @@ import jakarta.ws.rs.core.SecurityContext;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PasswordSignInResource {
+
+    /** The answer to every registration that passes the checks, whether or not the address had an account. */
+    public record Registered(String message) {
+    }
+
+    static final String CHECK_YOUR_MAIL = "Check your mail: a message about this registration is on its way to the "
+            + "address. If the address was new here, your account is ready: sign in with your e-mail address and password.";
 
     private final PasswordAccounts accounts;
     private final SessionManager sessions;
@@ -40,23 +50,23 @@ public class PasswordSignInResource {
 
     @POST
     @Path("register")
-    public Response register(Requests.Registration body, @Context HttpServletRequest http, @Context SecurityContext security) {
-        Account account = accounts.register(Http.body(body, "{\"email\": ..., \"password\": ..., \"displayName\": ...}"), Http.client(http));
-        return signIn(account, http, security, Response.Status.CREATED);
+    public Response register(Requests.Registration body, @Context HttpServletRequest http) {
+        accounts.register(Http.body(body, "{\"email\": ..., \"password\": ..., \"displayName\": ...}"), Http.client(http));
+        return Response.accepted(new Registered(CHECK_YOUR_MAIL)).build();
     }
 
     @POST
     @Path("login")
     public Response login(Requests.Login body, @Context HttpServletRequest http, @Context SecurityContext security) {
         Account account = accounts.authenticate(Http.body(body, "{\"email\": ..., \"password\": ...}"), Http.client(http));
-        return signIn(account, http, security, Response.Status.OK);
+        return signIn(account, http, security);
     }
 
-    private Response signIn(Account account, HttpServletRequest http, SecurityContext security, Response.Status status) {
+    private Response signIn(Account account, HttpServletRequest http, SecurityContext security) {
         // a new session id at every sign-in: a session id planted in the browser beforehand is worthless
         String previous = Caller.of(security.getUserPrincipal()).map(Caller::sessionId).orElse(null);
         Session session = sessions.signIn(account.id(), account.roles(), Http.client(http), previous);
-        return Response.status(status)
+        return Response.ok()
                 .header("Set-Cookie", sessions.cookieHeader(session))
                 .entity(Http.AccountView.of(account, session.csrfToken()))
                 .build();
