@@ -37,6 +37,7 @@ public class BucketRateLimiter implements RateLimiter {
             Map.entry("api.ip", "1200/1m"),
             Map.entry("login.ip", "30/1m"),
             Map.entry("login.account", "10/1m"),
+            Map.entry("login.device", "10/1m"),
             Map.entry("register.ip", "20/1h"),
             Map.entry("register.notice", "1/1h"),
             Map.entry("twofactor.account", "10/1m"),

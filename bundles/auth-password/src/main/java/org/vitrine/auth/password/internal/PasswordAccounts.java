@@ -1,7 +1,6 @@
 package org.vitrine.auth.password.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,7 +61,7 @@ public class PasswordAccounts {
     private final PasswordPolicy policy = new PasswordPolicy(CommonPasswords.load());
     private final Totp totp = new Totp();
     private final RecoveryCodes recoveryCodes = new RecoveryCodes();
-    private final BruteForceGuard bruteForce;
+    private final SignInThrottle throttle;
     private final Clock clock = Clock.systemUTC();
     private volatile PasswordSettings settings;
     private volatile Argon2Hasher hasher;
@@ -72,14 +71,14 @@ public class PasswordAccounts {
 
     @Activate
     public PasswordAccounts(@Reference AccountStore accounts, @Reference SecretBox secrets, @Reference AuditLog audit,
-                            @Reference RateLimiter limits, @Reference RegistrationAttempts attempts, PasswordSettings settings) {
+                            @Reference RateLimiter limits, @Reference SignInThrottle throttle,
+                            @Reference RegistrationAttempts attempts, PasswordSettings settings) {
         this.accounts = accounts;
         this.secrets = secrets;
         this.audit = audit;
         this.limits = limits;
+        this.throttle = throttle;
         this.attempts = attempts;
-        this.bruteForce = new BruteForceGuard(settings.bruteforce_failures(), Duration.ofSeconds(settings.bruteforce_wait_seconds()),
-                Duration.ofSeconds(settings.bruteforce_max_wait_seconds()), clock);
         apply(settings);
     }
 
@@ -93,8 +92,6 @@ public class PasswordAccounts {
             old.shutdown();
         }
         this.decoyHash = hasher.hash("decoy password that matches nothing " + System.nanoTime());
-        bruteForce.configure(changed.bruteforce_failures(), Duration.ofSeconds(changed.bruteforce_wait_seconds()),
-                Duration.ofSeconds(changed.bruteforce_max_wait_seconds()));
     }
 
     @Deactivate
@@ -134,19 +131,20 @@ public class PasswordAccounts {
         }
     }
 
-    /** Checks e-mail, password and second factor; the same refusal for a wrong address and a wrong password. */
-    Account authenticate(Requests.Login r, ClientInfo client) {
-        limits.consume("login.ip", client.ip());
+    /**
+     * Checks e-mail, password and second factor; the same refusal for a wrong address and a wrong password. Guessing
+     * is throttled by {@link SignInThrottle}, which spares a known device of the account ({@code deviceCookie}).
+     */
+    Account authenticate(Requests.Login r, ClientInfo client, String deviceCookie) {
         String key = r.email() == null ? "" : r.email().trim().toLowerCase(java.util.Locale.ROOT);
-        limits.consume("login.account", key);
-        bruteForce.check(key);
-        String password = r.password() == null ? "" : r.password();
         Optional<Account> account = key.isEmpty() ? Optional.empty() : accounts.byEmail(key);
+        SignInThrottle.Attempt attempt = throttle.admit(key, account, deviceCookie, client);
+        String password = r.password() == null ? "" : r.password();
         Optional<String> stored = account.flatMap(a -> accounts.passwordHash(a.id()));
         String against = stored.orElse(decoyHash);
         boolean matches = pool.run(() -> hasher.verify(password, against));
         if (!matches || stored.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
-            bruteForce.failed(key);
+            attempt.failed();
             record(null, "auth.signin", account.map(a -> "account:" + a.id()).orElse(null), client, "failure",
                     "wrong e-mail or password");
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, WRONG_CREDENTIALS);
@@ -159,12 +157,12 @@ public class PasswordAccounts {
                         + "send the code from your authenticator app as 'totp', or a recovery code as 'recoveryCode'.");
             }
             if (!secondFactorAccepted(a.id(), second.get(), r.totp(), r.recoveryCode())) {
-                bruteForce.failed(key);
+                attempt.failed();
                 record("account:" + a.id(), "auth.signin", "account:" + a.id(), client, "failure", "wrong second factor");
                 throw new DomainException(DomainException.Kind.UNAUTHORIZED, "The code is wrong or was already used.");
             }
         }
-        bruteForce.succeeded(key);
+        attempt.succeeded();
         if (hasher.needsRehash(stored.get())) {
             accounts.setPasswordHash(a.id(), pool.run(() -> hasher.hash(password)));
         }

@@ -6,12 +6,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.accounts.Account;
+import org.vitrine.api.devices.DeviceCookies;
 import org.vitrine.api.security.Caller;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -57,8 +59,9 @@ public class PasswordSignInResource {
 
     @POST
     @Path("login")
-    public Response login(Requests.Login body, @Context HttpServletRequest http, @Context SecurityContext security) {
-        Account account = accounts.authenticate(Http.body(body, "{\"email\": ..., \"password\": ...}"), Http.client(http));
+    public Response login(Requests.Login body, @CookieParam(DeviceCookies.NAME) String device, @Context HttpServletRequest http,
+                          @Context SecurityContext security) {
+        Account account = accounts.authenticate(Http.body(body, "{\"email\": ..., \"password\": ...}"), Http.client(http), device);
         return signIn(account, http, security);
     }
 
