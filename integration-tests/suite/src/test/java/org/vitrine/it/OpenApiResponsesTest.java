@@ -105,6 +105,10 @@ class OpenApiResponsesTest {
         check(anonymous, "GET", "/api/auth/methods", null, 200);
         check(anonymous, "GET", "/api/providers", null, 200);
         check(anonymous, "POST", "/api/auth/password/login", body("email", "nobody@example.org", "password", "not the one at all"), 401);
+        check(anonymous, "POST", "/api/auth/password/register", body("email", Browser.newEmail("described-new"), "password", PASSWORD,
+                "displayName", "Described Newcomer"), 202);
+        check(anonymous, "POST", "/api/auth/password/register", body("email", importer.me().json().path("email").asText(),
+                "password", PASSWORD, "displayName", "Described Again"), 202);
 
         long job = CatalogSeed.importJob(vitrine, importerId, "completed", LocalDateTime.now(ZoneOffset.UTC));
         check(importer, "GET", "/api/imports", null, 200);
