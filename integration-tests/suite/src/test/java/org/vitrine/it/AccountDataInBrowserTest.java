@@ -60,6 +60,11 @@ class AccountDataInBrowserTest {
         chromium.type("input#register-name", "Ada Lovelace");
         chromium.type("input#register-password", PASSWORD);
         chromium.click("button#register-submit");
+        chromium.awaitText("#register-done-message", "Check your mail");
+        chromium.click("a#register-signin");
+        chromium.type("input#signin-email", email);
+        chromium.type("input#signin-password", PASSWORD);
+        chromium.click("button#signin-submit");
         chromium.awaitPath("/account");
         chromium.awaitText("#account-email", email);
 

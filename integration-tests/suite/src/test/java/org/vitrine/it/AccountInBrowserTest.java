@@ -54,6 +54,14 @@ class AccountInBrowserTest {
         chromium.type("input#register-name", "Grace Hopper");
         chromium.type("input#register-password", PASSWORD);
         chromium.click("button#register-submit");
+        chromium.awaitText("#register-done-message", "Check your mail");
+        assertFalse(chromium.shown("form#register-form"), "the form is done");
+        assertFalse(chromium.shown("a#nav-account"), "registering signs nobody in");
+        chromium.click("a#register-signin");
+        chromium.visible("form#signin-form");
+        chromium.type("input#signin-email", email);
+        chromium.type("input#signin-password", PASSWORD);
+        chromium.click("button#signin-submit");
         chromium.awaitPath("/account");
         chromium.awaitText("#account-email", email);
         chromium.awaitText("#twofa-status", "off");

@@ -69,7 +69,7 @@ class AccountNoticesMailTest {
     void a_finished_data_export_is_announced_with_a_link_to_the_account_data_and_its_expiry() throws Exception {
         String email = Browser.newEmail("exporter");
         Browser person = new Browser(vitrine).keepCookie(DEVICE);
-        assertEquals(201, person.register(email, PASSWORD, "Exporter").status());
+        assertEquals(200, person.registerAndSignIn(email, PASSWORD, "Exporter").status());
         long accountId = person.me().json().path("id").asLong();
 
         assertEquals(202, person.post("/api/me/export", null).status());
@@ -122,8 +122,8 @@ class AccountNoticesMailTest {
     void a_password_sign_in_from_a_new_device_is_told_once_and_only_while_wanted() throws Exception {
         String email = Browser.newEmail("traveller");
         Browser first = new Browser(vitrine).keepCookie(DEVICE);
-        assertEquals(201, first.register(email, PASSWORD, "Traveller").status());
-        assertTrue(first.cookie(DEVICE) != null, "registering hands the browser a device cookie");
+        assertEquals(200, first.registerAndSignIn(email, PASSWORD, "Traveller").status());
+        assertTrue(first.cookie(DEVICE) != null, "the first sign-in after registering hands the browser a device cookie");
         assertTrue(first.me().json().path("newDeviceNotice").asBoolean(), "on for a new account");
         assertEquals(200, first.signIn(email, PASSWORD).status(), "again from the same browser");
 

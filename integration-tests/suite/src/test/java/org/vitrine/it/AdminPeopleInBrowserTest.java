@@ -41,7 +41,7 @@ class AdminPeopleInBrowserTest {
     void an_admin_finds_a_person_changes_their_roles_and_disables_and_enables_their_account() throws Exception {
         String email = Browser.newEmail("marguerite");
         Browser person = new Browser(vitrine);
-        assertEquals(201, person.register(email, PASSWORD, "Marguerite Perey").status());
+        assertEquals(200, person.registerAndSignIn(email, PASSWORD, "Marguerite Perey").status());
         long id = person.me().json().path("id").asLong();
 
         chromium.useSessionOf(admin);

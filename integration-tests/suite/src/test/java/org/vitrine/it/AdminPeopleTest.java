@@ -56,7 +56,7 @@ class AdminPeopleTest {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Browser person = new Browser(vitrine);
-            assertEquals(201, person.register(Browser.newEmail("quokka"), PASSWORD, "Zephyrine " + i).status());
+            assertEquals(200, person.registerAndSignIn(Browser.newEmail("quokka"), PASSWORD, "Zephyrine " + i).status());
             ids.add(person.me().json().path("id").asLong());
         }
 

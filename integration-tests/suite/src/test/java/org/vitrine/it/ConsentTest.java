@@ -310,8 +310,8 @@ class ConsentTest {
     void choices_made_before_registering_attach_to_the_new_account() throws Exception {
         Browser browser = visitor();
         assertEquals(200, browser.put("/api/consent", body("purposes", Map.of("analytics", false, "social", true, "marketing", true))).status());
-        Browser.Reply registered = browser.register(Browser.newEmail("newcomer"), PASSWORD, "Newcomer");
-        assertEquals(201, registered.status(), registered.toString());
+        Browser.Reply registered = browser.registerAndSignIn(Browser.newEmail("newcomer"), PASSWORD, "Newcomer");
+        assertEquals(200, registered.status(), registered.toString());
         long account = registered.json().path("id").asLong();
         assertEquals(3, Rows.count(vitrine, "SELECT COUNT(*) FROM consent_records WHERE account_id = ? AND source = 'signin'", account));
         assertTrue(purpose(browser.get("/api/consent").json(), "marketing").path("granted").asBoolean());

@@ -38,7 +38,7 @@ class LoginBenchmark {
                 HttpResponse<String> r = client.send(json(vitrine, "/api/auth/password/register",
                         "{\"email\":\"bench" + i + "@example.org\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"B" + i + "\"}"),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 201) {
+                if (r.statusCode() != 202) {
                     throw new IllegalStateException("registration failed: " + r.body());
                 }
             }

@@ -60,8 +60,8 @@ class OpenApiResponsesTest {
                 .build();
         importer = new Browser(vitrine);
         String importerEmail = Browser.newEmail("described");
-        Browser.Reply registered = importer.register(importerEmail, PASSWORD, "Described Person");
-        assertEquals(201, registered.status(), registered.toString());
+        Browser.Reply registered = importer.registerAndSignIn(importerEmail, PASSWORD, "Described Person");
+        assertEquals(200, registered.status(), registered.toString());
         unverifiedToken = EmailLinks.token(mail.awaitCount(importerEmail, Mailbox.VERIFY, 1), EmailLinks.VERIFY_PAGE);
         importerId = registered.json().path("id").asLong();
         designer = CatalogSeed.designer(vitrine, "Described Designer");
@@ -105,6 +105,10 @@ class OpenApiResponsesTest {
         check(anonymous, "GET", "/api/auth/methods", null, 200);
         check(anonymous, "GET", "/api/providers", null, 200);
         check(anonymous, "POST", "/api/auth/password/login", body("email", "nobody@example.org", "password", "not the one at all"), 401);
+        check(anonymous, "POST", "/api/auth/password/register", body("email", Browser.newEmail("described-new"), "password", PASSWORD,
+                "displayName", "Described Newcomer"), 202);
+        check(anonymous, "POST", "/api/auth/password/register", body("email", importer.me().json().path("email").asText(),
+                "password", PASSWORD, "displayName", "Described Again"), 202);
 
         long job = CatalogSeed.importJob(vitrine, importerId, "completed", LocalDateTime.now(ZoneOffset.UTC));
         check(importer, "GET", "/api/imports", null, 200);
@@ -263,7 +267,7 @@ class OpenApiResponsesTest {
         Browser admin = Staff.signedIn(vitrine, "people-described-admin", PASSWORD, "admin");
         long adminId = admin.me().json().path("id").asLong();
         Browser person = new Browser(vitrine);
-        assertEquals(201, person.register(Browser.newEmail("people-described"), PASSWORD, "Described Member").status());
+        assertEquals(200, person.registerAndSignIn(Browser.newEmail("people-described"), PASSWORD, "Described Member").status());
         long id = person.me().json().path("id").asLong();
 
         check(person, "GET", "/api/me/identities", null, 200);

@@ -53,7 +53,7 @@ class RateLimitTest {
     @Test
     void the_fourth_registration_from_one_address_within_an_hour_is_refused() throws Exception {
         for (int registration = 1; registration <= 3; registration++) {
-            assertEquals(201, new Browser(vitrine).register(Browser.newEmail("budget"), PASSWORD, "Budget").status());
+            assertEquals(202, new Browser(vitrine).register(Browser.newEmail("budget"), PASSWORD, "Budget").status());
         }
         String email = Browser.newEmail("over-budget");
         Browser.Reply refused = new Browser(vitrine).register(email, PASSWORD, "Over budget");

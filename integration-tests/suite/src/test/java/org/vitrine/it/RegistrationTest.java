@@ -23,36 +23,47 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Registering with e-mail and password: the answer signs the person in; the password rules (after NIST
- * SP 800-63B) refuse with a detail naming the rule, and a refused registration creates nothing.
+ * Registering with e-mail and password: the answer is "check your mail" (202) and signs nobody in, and it is the same,
+ * byte for byte, whether or not the address already has an account; a new address gets its account (and the message
+ * that verifies it), the owner of a taken one gets a message with links to sign in and to reset the password (at most
+ * one an hour) and the account stays as it was. The password rules (after NIST SP 800-63B) refuse with a detail naming
+ * the rule, and a refused registration creates nothing. Mail goes to a real SMTP server ({@link Mailbox}).
  */
 @Timeout(300)
 class RegistrationTest {
 
     private static final String GOOD_PASSWORD = "quiet orchard 47 lanterns";
+    private static final String TRIED_TO_REGISTER = "tried to register";
+    private static Mailbox mail;
     private static VitrineInstance vitrine;
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = VitrineInstance.fresh("registration").generousSignInLimits().start();
+        mail = Mailbox.start();
+        vitrine = mail.configure(VitrineInstance.fresh("registration").generousSignInLimits()).start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (vitrine != null) {
-            vitrine.close();
-        }
+        Closing.all(vitrine, mail);
     }
 
     @Test
-    void registering_creates_a_user_and_signs_them_in_with_a_session_cookie() throws Exception {
+    void registering_creates_a_user_who_then_signs_in_with_a_session_cookie() throws Exception {
         Browser browser = new Browser(vitrine);
         String email = Browser.newEmail("Ada.Lovelace");
-        Browser.Reply reply = browser.post("/api/auth/password/register", body("email", "  " + email.toUpperCase() + " ",
+        Browser.Reply registered = browser.post("/api/auth/password/register", body("email", "  " + email.toUpperCase() + " ",
                 "password", GOOD_PASSWORD, "displayName", "Ada Lovelace", "firstName", "Ada", "lastName", "Lovelace",
                 "company", "Analytical Engines Ltd"));
 
-        assertEquals(201, reply.status(), reply.toString());
+        assertEquals(202, registered.status(), registered.toString());
+        assertTrue(registered.json().path("message").asText().startsWith("Check your mail"), registered.toString());
+        assertEquals(List.of(), registered.headers().allValues("Set-Cookie"), "registering starts no session");
+        assertEquals(401, browser.me().status(), "nobody is signed in yet");
+        mail.awaitCount(email.toLowerCase(), Mailbox.VERIFY, 1);
+
+        Browser.Reply reply = browser.signIn(email, GOOD_PASSWORD);
+        assertEquals(200, reply.status(), reply.toString());
         JsonNode account = reply.json();
         assertTrue(account.path("id").canConvertToLong(), reply.toString());
         assertEquals(email.toLowerCase(), account.path("email").asText(), "the address is stored trimmed and in lower case");
@@ -106,9 +117,9 @@ class RegistrationTest {
         assertEquals(12, twelve.length());
         assertEquals(128, oneHundredTwentyEight.length());
 
-        assertEquals(201, new Browser(vitrine).register(Browser.newEmail("twelve"), twelve, "Twelve").status());
+        assertEquals(202, new Browser(vitrine).register(Browser.newEmail("twelve"), twelve, "Twelve").status());
         String email = Browser.newEmail("long");
-        assertEquals(201, new Browser(vitrine).register(email, oneHundredTwentyEight, "Long").status());
+        assertEquals(202, new Browser(vitrine).register(email, oneHundredTwentyEight, "Long").status());
         assertEquals(200, new Browser(vitrine).signIn(email, oneHundredTwentyEight).status());
     }
 
@@ -127,7 +138,7 @@ class RegistrationTest {
         assertTrue(oneHundredTwentyEight.length() > 128, "more UTF-16 units than characters");
         String email = Browser.newEmail("emoji");
         Browser.Reply reply = new Browser(vitrine).register(email, oneHundredTwentyEight, "Emoji");
-        assertEquals(201, reply.status(), reply.toString());
+        assertEquals(202, reply.status(), reply.toString());
         assertEquals(200, new Browser(vitrine).signIn(email, oneHundredTwentyEight).status());
     }
 
@@ -137,8 +148,8 @@ class RegistrationTest {
         Browser browser = new Browser(vitrine);
         Browser.Reply reply = browser.post("/api/auth/password/register", body("email", email, "password", GOOD_PASSWORD,
                 "displayName", "Upstart", "roles", List.of("admin")));
-        if (reply.status() == 201) {
-            assertEquals(List.of("user"), roles(reply.json()), reply.toString());
+        if (reply.status() == 202) {
+            assertEquals(List.of("user"), roles(browser.signIn(email, GOOD_PASSWORD).json()), reply.toString());
             assertEquals(List.of("user"), roles(browser.me().json()));
             assertEquals(403, browser.get("/api/admin/modules").status());
         } else {
@@ -190,10 +201,9 @@ class RegistrationTest {
     void spaces_and_unicode_are_allowed_in_passwords() throws Exception {
         String email = Browser.newEmail("unicode");
         String password = "ünïcödé pässwörd ✓ 42";
-        Browser.Reply registered = new Browser(vitrine).register(email, password, "Zoë Ünïcode");
-        assertEquals(201, registered.status(), registered.toString());
+        Browser.Reply registered = new Browser(vitrine).registerAndSignIn(email, password, "Zoë Ünïcode");
+        assertEquals(200, registered.status(), "the same password signs in: " + registered);
         assertEquals("Zoë Ünïcode", registered.json().path("displayName").asText());
-        assertEquals(200, new Browser(vitrine).signIn(email, password).status(), "the same password signs in");
         String decomposed = Normalizer.normalize(password, Normalizer.Form.NFD);
         assertNotEquals(password, decomposed);
         assertEquals(200, new Browser(vitrine).signIn(email, decomposed).status(),
@@ -202,23 +212,67 @@ class RegistrationTest {
     }
 
     @Test
-    void an_address_already_registered_is_refused_in_any_letter_case() throws Exception {
+    void an_address_that_has_an_account_gets_the_same_answer_as_a_new_one_and_its_owner_a_message() throws Exception {
         String email = Browser.newEmail("grace");
         Browser.registered(vitrine, email, GOOD_PASSWORD);
-        Browser.Reply again = new Browser(vitrine).register(email.toUpperCase(), "another 55 good phrase", "Impostor");
-        assertEquals(409, again.status(), again.toString());
-        assertTrue(again.contentType().startsWith("application/problem+json"), again.contentType());
-        assertFalse(again.sessionCookie().isPresent(), "a refused registration starts no session");
+        long id = Long.parseLong(accountColumn(email, "id"));
+        String hashBefore = accountColumn(email, "password_hash");
+        String fresh = Browser.newEmail("fresh");
+
+        Browser.Reply taken = new Browser(vitrine).register(email.toUpperCase(), "another 55 good phrase", "Impostor");
+        Browser.Reply newAddress = new Browser(vitrine).register(fresh, "another 55 good phrase", "Impostor");
+
+        assertEquals(202, taken.status(), taken.toString());
+        assertEquals(newAddress.status(), taken.status());
+        assertEquals(newAddress.body(), taken.body(), "the same body, byte for byte");
+        assertEquals(answerHeaders(newAddress), answerHeaders(taken), "the same headers");
+        assertEquals(List.of(), taken.headers().allValues("Set-Cookie"), "no session, no cookie at all");
+
         assertEquals(1, accountCount(email));
-        assertEquals("Person " + email.substring(0, email.indexOf('@')), accountColumn(email, "display_name"), "the first account is untouched");
-        assertEquals(200, new Browser(vitrine).signIn(email, GOOD_PASSWORD).status(), "the first password still signs in");
+        assertEquals("Person " + email.substring(0, email.indexOf('@')), accountColumn(email, "display_name"), "the account is untouched");
+        assertEquals(hashBefore, accountColumn(email, "password_hash"), "the password is untouched");
+        assertEquals(200, new Browser(vitrine).signIn(email, GOOD_PASSWORD).status(), "the owner's password still signs in");
+        assertEquals(401, new Browser(vitrine).signIn(email, "another 55 good phrase").status(), "the one given at registration does not");
+        assertEquals(200, new Browser(vitrine).signIn(fresh, "another 55 good phrase").status(), "the new address has its account");
+
+        Mailbox.Received told = mail.awaitCount(email, TRIED_TO_REGISTER, 1);
+        assertEquals(email, told.to());
+        assertOpens(told.link("/signin"));
+        assertOpens(told.link("/forgot-password"));
+        assertTrue(told.html().contains("/forgot-password"), "the HTML part links the reset page too");
+        mail.awaitCount(email, Mailbox.VERIFY, 1);
+        assertEquals(1, mail.count(email, Mailbox.VERIFY), "only the owner's own registration asked to verify the address");
+        mail.awaitCount(fresh, Mailbox.VERIFY, 1);
+        assertEquals(0, mail.count(fresh, TRIED_TO_REGISTER), "a new address is not told someone tried it");
+
+        List<AuditTrail.Event> registrations = AuditTrail.of(vitrine, "account.register").stream()
+                .filter(e -> ("account:" + id).equals(e.target())).toList();
+        assertTrue(registrations.stream().anyMatch(e -> "refused".equals(e.outcome()) && e.detail().contains("owner told")),
+                registrations.toString());
     }
 
     @Test
-    void of_simultaneous_registrations_with_one_address_exactly_one_succeeds() throws Exception {
+    void the_owner_of_a_taken_address_is_told_at_most_once_an_hour() throws Exception {
+        String email = Browser.newEmail("pestered");
+        Browser.registered(vitrine, email, GOOD_PASSWORD);
+        long id = Long.parseLong(accountColumn(email, "id"));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertEquals(202, new Browser(vitrine).register(email, "another 55 good phrase", "Pest " + attempt).status());
+        }
+        List<String> details = AuditTrail.of(vitrine, "account.register").stream()
+                .filter(e -> ("account:" + id).equals(e.target()) && "refused".equals(e.outcome())).map(AuditTrail.Event::detail).toList();
+        assertEquals(3, details.size(), details.toString());
+        assertEquals(1, details.stream().filter(d -> d.endsWith("owner told")).count(), details.toString());
+        assertEquals(2, details.stream().filter(d -> d.contains("told recently, no message")).count(), details.toString());
+        mail.awaitCount(email, TRIED_TO_REGISTER, 1);
+        assertEquals(1, mail.count(email, TRIED_TO_REGISTER), mail.subjects().toString());
+    }
+
+    @Test
+    void of_simultaneous_registrations_with_one_address_exactly_one_account_is_made_and_all_get_the_same_answer() throws Exception {
         String email = Browser.newEmail("twins");
         List<Integer> statuses = AtOnce.statuses(4, () -> new Browser(vitrine).register(email, GOOD_PASSWORD, "Twin"));
-        assertEquals(List.of(201, 409, 409, 409), statuses);
+        assertEquals(List.of(202, 202, 202, 202), statuses);
         assertEquals(1, accountCount(email));
     }
 
@@ -259,6 +313,24 @@ class RegistrationTest {
         assertProblem(reply, 400, rule);
         assertFalse(reply.sessionCookie().isPresent(), "a refused registration starts no session");
         assertEquals(0, accountCount(email), "no account for " + email);
+    }
+
+    /** The headers of an answer that could tell two answers apart (not the date). */
+    private static java.util.Map<String, List<String>> answerHeaders(Browser.Reply reply) {
+        java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(reply.headers().map());
+        headers.remove("date");
+        return headers;
+    }
+
+    /** The link is absolute and leads to a page of the web interface. */
+    private static void assertOpens(String link) throws Exception {
+        java.net.URI uri = java.net.URI.create(link);
+        assertTrue(uri.isAbsolute(), link);
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(vitrine.uri(uri.getRawPath())).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), link);
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), link);
     }
 
     private static List<String> roles(JsonNode account) {

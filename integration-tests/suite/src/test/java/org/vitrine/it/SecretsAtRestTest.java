@@ -55,7 +55,7 @@ class SecretsAtRestTest {
 
         Browser browser = new Browser(vitrine);
         assertEquals(400, browser.register(email, refused, "Keeper").status());
-        assertEquals(201, browser.register(email, first, "Keeper").status());
+        assertEquals(200, browser.registerAndSignIn(email, first, "Keeper").status());
         assertEquals(401, new Browser(vitrine).signIn(email, wrong).status());
         assertEquals(400, browser.post("/api/me/password", body("currentPassword", first, "newPassword", refused)).status());
         assertEquals(403, browser.post("/api/me/password", body("currentPassword", wrong, "newPassword", second)).status());

@@ -21,6 +21,9 @@ public interface KnownDeviceStore {
      */
     boolean recordSignIn(long accountId, String hash, String userAgent, Instant when);
 
+    /** Whether the account has signed in from the device with this cookie hash (lower-case hex SHA-256). */
+    boolean isKnown(long accountId, String hash);
+
     /** How many devices the account is known to have signed in from. */
     int count(long accountId);
 

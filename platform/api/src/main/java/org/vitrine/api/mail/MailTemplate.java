@@ -22,6 +22,11 @@ public enum MailTemplate {
     DOCUMENT_DISABLED(Purpose.NECESSARY, List.of("name", "document", "reason", "link")),
     /** Someone signed in to the account from a device not seen before. Parameters: name, when, device, ip, link. */
     NEW_DEVICE_SIGN_IN(Purpose.NECESSARY, List.of("name", "when", "device", "ip", "link")),
+    /**
+     * Someone tried to register a new account with the address of an existing one (perhaps its owner, who forgot).
+     * Parameters: name, signInLink, resetLink.
+     */
+    REGISTRATION_ATTEMPT(Purpose.NECESSARY, List.of("name", "signInLink", "resetLink")),
     /** A newsletter written by an admin. Parameters: name, subject, body, link (where to unsubscribe). */
     NEWSLETTER(Purpose.MARKETING, List.of("name", "subject", "body", "link"));
 

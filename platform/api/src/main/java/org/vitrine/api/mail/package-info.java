@@ -4,7 +4,7 @@
  * Callers never build message bodies: the mail module renders every template, in plain text and escaped HTML,
  * so wording and translations live in one place.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.mail;
 

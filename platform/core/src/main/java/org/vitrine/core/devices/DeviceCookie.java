@@ -7,13 +7,15 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.vitrine.api.devices.DeviceCookies;
+
 /**
  * The cookie that makes a browser a known device: 256 random bits, HttpOnly, SameSite=Lax, Secure when the public
  * address is https, kept 400 days (the longest browsers keep a cookie). Only its SHA-256 is stored, per account.
  */
 final class DeviceCookie {
 
-    static final String NAME = "vitrine_device";
+    static final String NAME = DeviceCookies.NAME;
     private static final long MAX_AGE_SECONDS = 400L * 24 * 3600;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,7 +1,8 @@
-// "/register": a new account with e-mail and password; success signs in and opens the account page.
+// "/register": a new account with e-mail and password. The answer is the same whether or not the address already has
+// an account (so the page never tells who is registered) and signs nobody in: the page says to check the mail and
+// offers to sign in.
 import { h } from '../dom.js';
 import { api } from '../api.js';
-import { refreshSession } from '../session.js';
 import { alertBox, showAlert } from '../views.js';
 
 export async function render(ctx) {
@@ -22,6 +23,9 @@ export async function render(ctx) {
     minlength: 12, maxlength: 128, 'aria-describedby': 'register-password-help',
   });
   const submit = h('button', { id: 'register-submit', type: 'submit', class: 'button primary wide', text: 'Create account' });
+  const done = h('div', { id: 'register-done', class: 'stack', hidden: true },
+    h('p', { id: 'register-done-message', class: 'notice', role: 'status' }),
+    h('a', { id: 'register-signin', class: 'button primary wide', href: '/signin?returnTo=%2Faccount', text: 'Sign in' }));
   const form = h('form', { id: 'register-form', class: 'stack', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'register-email', text: 'E-mail address' }), email),
     h('div', { class: 'field' }, h('label', { for: 'register-name', text: 'Name shown to others' }), name),
@@ -37,17 +41,19 @@ export async function render(ctx) {
     }
     submit.disabled = true;
     try {
-      await api('/api/auth/password/register', {
+      const answer = await api('/api/auth/password/register', {
         method: 'POST', body: { email: email.value.trim(), displayName: name.value.trim(), password: password.value },
       });
-      await refreshSession();
-      ctx.navigate('/account');
+      done.querySelector('#register-done-message').textContent = answer.message;
+      done.hidden = false;
+      form.hidden = true;
+      password.value = '';
     } catch (e) {
       showAlert(error, e.message);
     } finally {
       submit.disabled = false;
     }
   });
-  return h('section', { class: 'narrow card-panel' }, heading, error, form,
+  return h('section', { class: 'narrow card-panel' }, heading, error, done, form,
     h('p', { class: 'aside' }, 'Already registered? ', h('a', { href: '/signin', text: 'Sign in' })));
 }

@@ -1,7 +1,6 @@
 package org.vitrine.auth.password.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,12 +44,13 @@ public class PasswordAccounts {
     private final AccountStore accounts;
     private final AuditLog audit;
     private final RateLimiter limits;
+    private final RegistrationAttempts attempts;
     /** Absent while no mail module runs: accounts are then created without a verification message. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AddressVerification verification;
     private final PasswordPolicy policy = new PasswordPolicy(CommonPasswords.load());
-    private final BruteForceGuard bruteForce;
+    private final SignInThrottle throttle;
     private final Clock clock = Clock.systemUTC();
     private volatile PasswordSettings settings;
     private volatile Argon2Hasher hasher;
@@ -60,12 +60,13 @@ public class PasswordAccounts {
 
     @Activate
     public PasswordAccounts(@Reference AccountStore accounts, @Reference AuditLog audit,
-                            @Reference RateLimiter limits, PasswordSettings settings) {
+                            @Reference RateLimiter limits, @Reference SignInThrottle throttle,
+                            @Reference RegistrationAttempts attempts, PasswordSettings settings) {
         this.accounts = accounts;
         this.audit = audit;
         this.limits = limits;
-        this.bruteForce = new BruteForceGuard(settings.bruteforce_failures(), Duration.ofSeconds(settings.bruteforce_wait_seconds()),
-                Duration.ofSeconds(settings.bruteforce_max_wait_seconds()), clock);
+        this.throttle = throttle;
+        this.attempts = attempts;
         apply(settings);
     }
 
@@ -79,8 +80,6 @@ public class PasswordAccounts {
             old.shutdown();
         }
         this.decoyHash = hasher.hash("decoy password that matches nothing " + System.nanoTime());
-        bruteForce.configure(changed.bruteforce_failures(), Duration.ofSeconds(changed.bruteforce_wait_seconds()),
-                Duration.ofSeconds(changed.bruteforce_max_wait_seconds()));
     }
 
     @Deactivate
@@ -88,44 +87,59 @@ public class PasswordAccounts {
         pool.shutdown();
     }
 
-    Account register(Requests.Registration r, ClientInfo client) {
+    /**
+     * Creates an account for a new address, with the verification message when the mail module runs. For an address
+     * that has an account, changes nothing and lets {@link RegistrationAttempts} tell its owner. Returns the same way
+     * in both cases, after the same work (the password is hashed either way), so the caller cannot tell them apart;
+     * invalid input is refused the same way for both.
+     */
+    void register(Requests.Registration r, ClientInfo client) {
         limits.consume("register.ip", client.ip());
         EmailAddress email = EmailAddress.parse(r.email());
         String displayName = text("displayName", r.displayName(), true);
+        String firstName = text("firstName", r.firstName(), false);
+        String lastName = text("lastName", r.lastName(), false);
+        String company = text("company", r.company(), false);
         policy.check(r.password(), email.value(), settings.password_min_length());
         String hash = pool.run(() -> hasher.hash(r.password()));
-        Account account = accounts.create(new NewAccount(email.value(), displayName, text("firstName", r.firstName(), false),
-                text("lastName", r.lastName(), false), text("company", r.company(), false), null, hash, Set.of()));
+        Account account;
+        try {
+            account = accounts.create(new NewAccount(email.value(), displayName, firstName, lastName, company, null, hash, Set.of()));
+        } catch (DomainException taken) {
+            if (taken.kind() != DomainException.Kind.CONFLICT) {
+                throw taken;
+            }
+            attempts.addressTaken(email.value(), client);
+            return;
+        }
         record("account:" + account.id(), "account.register", "account:" + account.id(), client, "success", null);
         AddressVerification mail = verification;
         if (mail != null) {
             mail.send(account.id());
         }
-        return account;
     }
 
     /**
      * Checks e-mail and password; the same refusal for a wrong address and a wrong password. The second factor comes
-     * after, from the platform, when the session is started.
+     * after, from the platform, when the session is started. Guessing is throttled by {@link SignInThrottle}, which
+     * spares a known device of the account ({@code deviceCookie}).
      */
-    Account authenticate(Requests.Login r, ClientInfo client) {
-        limits.consume("login.ip", client.ip());
+    Account authenticate(Requests.Login r, ClientInfo client, String deviceCookie) {
         String key = r.email() == null ? "" : r.email().trim().toLowerCase(java.util.Locale.ROOT);
-        limits.consume("login.account", key);
-        bruteForce.check(key);
-        String password = r.password() == null ? "" : r.password();
         Optional<Account> account = key.isEmpty() ? Optional.empty() : accounts.byEmail(key);
+        SignInThrottle.Attempt attempt = throttle.admit(key, account, deviceCookie, client);
+        String password = r.password() == null ? "" : r.password();
         Optional<String> stored = account.flatMap(a -> accounts.passwordHash(a.id()));
         String against = stored.orElse(decoyHash);
         boolean matches = pool.run(() -> hasher.verify(password, against));
         if (!matches || stored.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
-            bruteForce.failed(key);
+            attempt.failed();
             record(null, "auth.signin", account.map(a -> "account:" + a.id()).orElse(null), client, "failure",
                     "wrong e-mail or password");
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, WRONG_CREDENTIALS);
         }
         Account a = account.get();
-        bruteForce.succeeded(key);
+        attempt.succeeded();
         if (hasher.needsRehash(stored.get())) {
             accounts.setPasswordHash(a.id(), pool.run(() -> hasher.hash(password)));
         }

@@ -55,7 +55,7 @@ public class PasswordResets {
     private final SessionManager sessions;
     private final RateLimiter limits;
     private final AuditLog audit;
-    private final String publicUrl;
+    private final SiteLinks site;
     private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), r -> {
                 Thread t = new Thread(r, "vitrine-password-reset");
@@ -75,8 +75,7 @@ public class PasswordResets {
         this.sessions = sessions;
         this.limits = limits;
         this.audit = audit;
-        String url = String.valueOf(context.getProperty("vitrine.public.url"));
-        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.site = new SiteLinks(context);
         modified(settings);
     }
 
@@ -135,7 +134,7 @@ public class PasswordResets {
             String token = tokens.issue(account.id(), EmailTokenPurpose.RESET, null, linkLifetime);
             mailer.send(new Letter(account.id(), email, MailTemplate.RESET_PASSWORD, Map.of(
                     "name", account.displayName() == null ? "" : account.displayName(),
-                    "link", publicUrl + PAGE + "#token=" + token,
+                    "link", site.link(PAGE + "#token=" + token),
                     "minutes", Long.toString(linkMinutes()))));
             audit.append(new AuditEvent(Instant.now(), "account:" + account.id(), "password.reset.request",
                     "account:" + account.id(), client.ip(), "success", "link sent"));

@@ -25,7 +25,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Hashing queue", description = "Sign-ins waiting for a hashing thread before more are refused with 429")
     int hashing_queue() default 64;
 
-    @AttributeDefinition(name = "Failures before slowing down", description = "Failed sign-ins on one account before each further attempt must wait")
+    @AttributeDefinition(name = "Failures before slowing down", description = "Failed sign-ins on one account before each further attempt must wait; counted per e-mail address for browsers that are not a known device of the account, and separately for each known device")
     int bruteforce_failures() default 30;
 
     @AttributeDefinition(name = "Wait step (seconds)", description = "The wait grows by this much with every further failure")

@@ -18,6 +18,9 @@ public interface KnownDeviceMapper {
 
     int count(@Param("accountId") long accountId);
 
+    /** 1 when the account knows the device with this hash, else 0. */
+    int countWithHash(@Param("accountId") long accountId, @Param("hash") String hash);
+
     List<KnownDeviceRow> of(@Param("accountId") long accountId);
 
     Boolean noticeWanted(@Param("accountId") long accountId);

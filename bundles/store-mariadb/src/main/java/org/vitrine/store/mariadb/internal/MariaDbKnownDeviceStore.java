@@ -40,6 +40,11 @@ public class MariaDbKnownDeviceStore implements KnownDeviceStore {
     }
 
     @Override
+    public boolean isKnown(long accountId, String hash) {
+        return MapperSessions.inSession(database, KnownDeviceMapper.class, m -> m.countWithHash(accountId, hash)) > 0;
+    }
+
+    @Override
     public int count(long accountId) {
         return MapperSessions.inSession(database, KnownDeviceMapper.class, m -> m.count(accountId));
     }
