@@ -45,6 +45,7 @@ class AuthorizationTest {
     private static Browser user;
     private static Browser moderator;
     private static long userId;
+    private static long documentId;
     private static String userEmail;
 
     /** The ways to write an operation's address that the review tried; some must not even reach routing. */
@@ -94,6 +95,7 @@ class AuthorizationTest {
         JsonNode me = user.me().json();
         userId = me.path("id").asLong();
         userEmail = me.path("email").asText();
+        documentId = CatalogSeed.document(vitrine, "Guarded bracket", userId, "CC-BY-4.0", true);
         VitrineInstance.await("the echo plugin to serve", Duration.ofSeconds(30),
                 () -> call(() -> vitrine.get("/api/echo").statusCode() == 200));
     }
@@ -114,7 +116,7 @@ class AuthorizationTest {
         }
         List<Caller> callers = List.of(new Caller("a visitor", visitor, 0), new Caller("a plain user", user, 1),
                 new Caller("a moderator", moderator, 2));
-        return operations.stream().map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> {
+        Stream<DynamicTest> calls = operations.stream().map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> {
             assertTrue(operation.rank() >= 0, operation + ": x-vitrine-access must be one of " + DescribedOperations.ACCESS);
             List<String> wrong = new ArrayList<>();
             for (Caller caller : callers) {
@@ -122,6 +124,14 @@ class AuthorizationTest {
             }
             assertEquals(List.of(), wrong, operation.toString());
         }));
+        return Stream.concat(calls, Stream.of(DynamicTest.dynamicTest("afterwards, nothing has changed", () -> {
+            assertEquals(List.of("user"), roles(person(userId)));
+            assertEquals("active", person(userId).path("status").asText().toLowerCase(Locale.ROOT));
+            assertEquals(200, user.me().status(), "the plain user is still signed in");
+            assertEquals(200, moderator.me().status(), "the moderator is still signed in");
+            assertEquals(200, visitor.get("/api/documents/" + documentId).status(), "the document is still shown");
+            assertEquals("enabled", vitrine.module("auth-onshape").path("state").asText());
+        })));
     }
 
     /** What went wrong when this caller calls the operation through each variant (nothing, when all is well). */
@@ -154,8 +164,11 @@ class AuthorizationTest {
         return wrong;
     }
 
-    /** Real ids where the attack needs them: the plain user's own account, a module that is on. */
+    /** Real ids where the attack needs them: the plain user's own account and document, a module that is on. */
     private static String knownValue(String name, String template) {
+        if (template.contains("/documents/{id}")) {
+            return Long.toString(documentId);
+        }
         if (template.startsWith("/api/admin/users/")) {
             return Long.toString(userId);
         }
@@ -172,6 +185,12 @@ class AuthorizationTest {
             assertProblem(reply, 400, "path parameters");
             assertFalse(reply.body().contains(userEmail), reply.toString());
             assertProblem(visitor.get("/api/admin/" + list), 401, "sign in");
+        }
+        for (String method : List.of("HEAD", "OPTIONS")) {
+            HttpResponse<String> other = vitrine.send(HttpRequest.newBuilder(vitrine.uri("/api/admin/users"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()), null);
+            assertTrue(Set.of(401, 403).contains(other.statusCode()), method + " -> " + other.statusCode() + " " + other.body());
+            assertFalse(other.body().contains(userEmail), method);
         }
     }
 
