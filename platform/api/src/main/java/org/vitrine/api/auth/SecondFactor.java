@@ -16,6 +16,12 @@ import org.vitrine.api.session.Session;
 @ProviderType
 public interface SecondFactor {
 
+    /**
+     * The problem type of the 401 that every endpoint needing a signed-in caller answers while the browser's sign-in
+     * waits for the second factor, so a client knows to ask for the code.
+     */
+    String PROBLEM_TYPE = "urn:vitrine:problem:second-factor-required";
+
     /** Whether a sign-in to the account must be completed with a second factor (it has a confirmed one). */
     boolean required(long accountId);
 

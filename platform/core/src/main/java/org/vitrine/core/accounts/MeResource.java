@@ -33,8 +33,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -73,21 +71,10 @@ public class MeResource {
         this.devices = devices;
     }
 
-    /** The problem type of {@code GET /api/me} while this browser's sign-in waits for the second factor. */
-    public static final String SECOND_FACTOR_PROBLEM = "urn:vitrine:problem:second-factor-required";
-
     @RolesAllowed("user")
     @GET
     @Path("me")
-    public Me me(@Context SecurityContext security, @Context HttpHeaders headers) {
-        if (Caller.of(security.getUserPrincipal()).isEmpty()) {
-            Cookie cookie = headers.getCookies().get(sessions.cookieName());
-            if (cookie != null && sessions.awaitingSecondFactor(cookie.getValue()).isPresent()) {
-                throw new DomainException(DomainException.Kind.UNAUTHORIZED, SECOND_FACTOR_PROBLEM, "Second factor required",
-                        "Enter the code from your authenticator app, or a recovery code, to finish signing in "
-                                + "(POST /api/auth/second-factor).");
-            }
-        }
+    public Me me(@Context SecurityContext security) {
         Session session = session(security);
         Account a = accounts.byId(session.accountId())
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "The account no longer exists."));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 import org.vitrine.api.audit.AuditEvent;
+import org.vitrine.api.auth.SecondFactor;
 import org.vitrine.api.security.Caller;
 import org.vitrine.api.security.Role;
 
@@ -34,6 +35,13 @@ final class AuthorizationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Caller caller = Caller.of(request.getSecurityContext().getUserPrincipal()).orElse(null);
         if (rule.admits(caller)) {
+            return;
+        }
+        if (caller == null && rule.kind() == AccessRule.Kind.ROLES
+                && Boolean.TRUE.equals(request.getProperty(RequestGate.AWAITING_SECOND_FACTOR))) {
+            request.abortWith(ProblemMapper.problem(401, SecondFactor.PROBLEM_TYPE, "Second factor required",
+                    "Enter the code from your authenticator app, or a recovery code, to finish signing in "
+                            + "(POST /api/auth/second-factor)."));
             return;
         }
         if (caller == null && rule.kind() == AccessRule.Kind.ROLES) {

@@ -71,7 +71,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return problem(status, DomainException.NO_TYPE, null, detail);
     }
 
-    private static Response problem(int status, String problemType, String problemTitle, String detail) {
+    static Response problem(int status, String problemType, String problemTitle, String detail) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = problemTitle != null ? problemTitle : type == null ? "HTTP " + status : type.getReasonPhrase();
         // an error is about this moment (a taken-down document may be restored): browsers must not keep it

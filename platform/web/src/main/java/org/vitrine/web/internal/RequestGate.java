@@ -58,6 +58,8 @@ public class RequestGate implements ContainerRequestFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** Request property holding the client address, for filters that run after routing. */
     static final String CLIENT_ADDRESS = "vitrine.client.address";
+    /** Set (to {@code true}) when no caller was found but the session cookie names a sign-in waiting for its second factor. */
+    static final String AWAITING_SECOND_FACTOR = "vitrine.second-factor.awaited";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final List<CallerResolver> resolvers = new CopyOnWriteArrayList<>();
@@ -105,6 +107,9 @@ public class RequestGate implements ContainerRequestFilter {
         }
         Optional<Caller> caller = resolve(credentials(request, ip));
         caller.ifPresent(c -> request.setSecurityContext(new CallerSecurityContext(c, request.getSecurityContext())));
+        if (caller.isEmpty() && awaitsSecondFactor(request)) {
+            request.setProperty(AWAITING_SECOND_FACTOR, Boolean.TRUE);
+        }
 
         if (!SAFE_METHODS.contains(method)) {
             String origin = request.getHeaderString("Origin");
@@ -134,6 +139,11 @@ public class RequestGate implements ContainerRequestFilter {
             }
         }
         return Optional.empty();
+    }
+
+    private boolean awaitsSecondFactor(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(sessions.cookieName());
+        return cookie != null && sessions.awaitingSecondFactor(cookie.getValue()).isPresent();
     }
 
     private boolean csrfTokenMatches(ContainerRequestContext request, Caller caller) {
