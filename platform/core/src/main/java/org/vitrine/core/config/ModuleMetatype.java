@@ -77,28 +77,27 @@ public final class ModuleMetatype {
     private static Map<String, Map<String, DeclaredSetting>> read(Path jar)
             throws IOException, SAXException, ParserConfigurationException {
         Map<String, Map<String, DeclaredSetting>> byOcd = new HashMap<>();
-        Map<String, String> ocdByPid = new HashMap<>();
+        Map<String, List<String>> ocdsByPid = new HashMap<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 if (entry.getName().startsWith(METATYPE_DIR) && entry.getName().endsWith(".xml")) {
                     try (InputStream in = zip.getInputStream(entry)) {
-                        readDocument(parse(in), byOcd, ocdByPid);
+                        readDocument(parse(in), byOcd, ocdsByPid);
                     }
                 }
             }
         }
         Map<String, Map<String, DeclaredSetting>> byPid = new HashMap<>();
-        ocdByPid.forEach((pid, ocd) -> {
-            if (byOcd.containsKey(ocd)) {
-                byPid.put(pid, byOcd.get(ocd));
-            }
-        });
+        // several components may designate their own definitions for one PID: the PID takes all their attributes
+        ocdsByPid.forEach((pid, ocds) -> ocds.stream().filter(byOcd::containsKey)
+                .forEach(ocd -> byPid.computeIfAbsent(pid, p -> new LinkedHashMap<>()).putAll(byOcd.get(ocd))));
         return byPid;
     }
 
-    /** Reads one Metatype document; package-visible so tests can feed it a document. */
-    static void readDocument(Document doc, Map<String, Map<String, DeclaredSetting>> byOcd, Map<String, String> ocdByPid) {
+    /** Reads one Metatype document: its definitions by id, and which definitions each PID is designated. */
+    private static void readDocument(Document doc, Map<String, Map<String, DeclaredSetting>> byOcd,
+                             Map<String, List<String>> ocdsByPid) {
         NodeList ocds = doc.getElementsByTagNameNS("*", "OCD");
         for (int i = 0; i < ocds.getLength(); i++) {
             Element ocd = (Element) ocds.item(i);
@@ -123,7 +122,7 @@ public final class ModuleMetatype {
                     ? designate.getAttribute("factoryPid") : designate.getAttribute("pid");
             NodeList objects = designate.getElementsByTagNameNS("*", "Object");
             if (!pid.isEmpty() && objects.getLength() > 0) {
-                ocdByPid.put(pid, ((Element) objects.item(0)).getAttribute("ocdref"));
+                ocdsByPid.computeIfAbsent(pid, p -> new ArrayList<>()).add(((Element) objects.item(0)).getAttribute("ocdref"));
             }
         }
     }

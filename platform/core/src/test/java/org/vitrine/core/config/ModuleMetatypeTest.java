@@ -73,6 +73,22 @@ class ModuleMetatypeTest {
     }
 
     @Test
+    void definitions_designated_for_one_pid_by_several_documents_all_count() throws Exception {
+        Path jar = dir.resolve("two.jar");
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("OSGI-INF/metatype/a.xml"));
+            zip.write(METATYPE.strip().getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("OSGI-INF/metatype/b.xml"));
+            zip.write(("<MetaData><OCD id=\"other\"><AD id=\"enabled\" type=\"Boolean\"/></OCD>"
+                    + "<Designate pid=\"org.example\"><Object ocdref=\"other\"/></Designate></MetaData>").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Map<String, DeclaredSetting> declared = new ModuleMetatype().declared(List.of(jar), "org.example");
+        assertEquals("Integer", declared.get("timeout.seconds").type());
+        assertEquals("Boolean", declared.get("enabled").type());
+    }
+
+    @Test
     void a_jar_that_is_changed_is_read_again() throws Exception {
         ModuleMetatype metatype = new ModuleMetatype();
         Path jar = jar("plugin.jar", METATYPE);
