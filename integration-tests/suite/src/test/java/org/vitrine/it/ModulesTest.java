@@ -210,6 +210,33 @@ class ModulesTest {
         assertEquals("UP", VitrineInstance.JSON.readTree(vitrine.get("/api/health").body()).path("status").asText());
     }
 
+    @Test
+    void a_value_of_the_wrong_type_fails_the_module_keeps_the_last_good_settings_and_a_fix_recovers_it() throws Exception {
+        long pid = vitrine.pid();
+        try {
+            VitrineInstance.write(echoSettings, "greeting = Hallo\nrepeat = 2\n");
+            awaitEcho(200, "Hallo Hallo");
+
+            VitrineInstance.write(echoSettings, "greeting = Hey\nrepeat = twice\n");
+            VitrineInstance.await("echo to fail", Duration.ofSeconds(10),
+                    () -> call(() -> "failed".equals(vitrine.module("echo").path("state").asText())));
+            String reason = vitrine.module("echo").path("reason").asText();
+            assertTrue(reason.contains("echo.properties: key 'repeat': 'twice' is not a whole number"), reason);
+            assertEquals("Hallo Hallo", vitrine.get("/api/echo").body(),
+                    "nothing of the bad file is delivered: the plugin keeps its last good settings");
+
+            VitrineInstance.write(echoSettings, "greeting = Hey\nrepeat = 3\n");
+            VitrineInstance.await("echo to recover", Duration.ofSeconds(10),
+                    () -> call(() -> "enabled".equals(vitrine.module("echo").path("state").asText())));
+            assertNull(vitrine.module("echo").get("reason"));
+            awaitEcho(200, "Hey Hey Hey");
+            assertEquals(pid, vitrine.pid(), "same process: no restart");
+        } finally {
+            Files.deleteIfExists(echoSettings);
+        }
+        awaitEcho(200, "hello");
+    }
+
     private static JsonNode awaitModule(String id) throws InterruptedException {
         VitrineInstance.await("module " + id + " to be listed", Duration.ofSeconds(15), () -> call(() -> vitrine.module(id) != null));
         return call(() -> vitrine.module(id));

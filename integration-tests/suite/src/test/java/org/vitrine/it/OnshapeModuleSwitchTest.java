@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /**
  * The two Onshape modules switched off and on while Vitrine runs: with "Onshape imports" off, the picker and the
  * provider are gone but what was imported stays published; with "Sign in with Onshape" off, the method leaves the
- * sign-in methods and its endpoints go. Switched on again, everything is back.
+ * sign-in methods and its endpoints go. Switched on again, everything is back. A malformed Onshape setting marks
+ * both modules failed, and fixing it brings them back.
  */
 @Timeout(300)
 class OnshapeModuleSwitchTest {
@@ -90,6 +91,30 @@ class OnshapeModuleSwitchTest {
         Browser again = new Browser(vitrine);
         OnshapeSignInFlow.Outcome outcome = OnshapeSignInFlow.signIn(vitrine, again, null);
         assertTrue(outcome.sessionCookie().isPresent(), "signing in with Onshape works again: " + outcome);
+    }
+
+    @Test
+    void a_malformed_onshape_setting_marks_both_onshape_modules_failed_and_a_fix_recovers_them() throws Exception {
+        vitrine.setting("onshape.properties", "timeout.seconds", "thirty");
+        try {
+            for (String module : List.of("cad-onshape", "auth-onshape")) {
+                VitrineInstance.await(module + " to fail", Duration.ofSeconds(10),
+                        () -> call(() -> "failed".equals(vitrine.module(module).path("state").asText())));
+                String reason = vitrine.module(module).path("reason").asText();
+                assertTrue(reason.contains("onshape.properties: key 'timeout.seconds': 'thirty' is not a whole number"),
+                        module + ": " + reason);
+            }
+            // the bad value was not delivered: both modules go on with their last good settings
+            assertEquals(List.of("onshape"), providers());
+            assertEquals("redirect", onshapeMethod().path("kind").asText());
+        } finally {
+            vitrine.setting("onshape.properties", "timeout.seconds", "30");
+        }
+        for (String module : List.of("cad-onshape", "auth-onshape")) {
+            VitrineInstance.await(module + " to recover", Duration.ofSeconds(10),
+                    () -> call(() -> "enabled".equals(vitrine.module(module).path("state").asText())));
+        }
+        assertEquals(200, designer.get("/api/providers/onshape/documents").status());
     }
 
     private static void switchModule(String module, boolean on) throws Exception {

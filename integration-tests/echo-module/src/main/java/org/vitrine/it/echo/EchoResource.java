@@ -1,5 +1,7 @@
 package org.vitrine.it.echo;
 
+import java.util.Collections;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -14,7 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code GET /api/echo}: the greeting from {@code config/echo.properties}, changed without restart.
+ * {@code GET /api/echo}: the greeting from {@code config/echo.properties}, said {@code repeat} times (a typed
+ * setting, so tests can give it a value of the wrong type), changed without restart.
  * {@code GET /api/echo/undeclared} is a plugin endpoint whose author forgot to declare who may call it: the
  * platform must refuse it to everyone.
  */
@@ -27,18 +30,20 @@ public class EchoResource {
     @ObjectClassDefinition(name = "Echo")
     @interface Settings {
         String greeting() default "hello";
+
+        int repeat() default 1;
     }
 
     private volatile String greeting;
 
     @Activate
     public EchoResource(Settings settings) {
-        this.greeting = settings.greeting();
+        modified(settings);
     }
 
     @Modified
     void modified(Settings settings) {
-        this.greeting = settings.greeting();
+        this.greeting = String.join(" ", Collections.nCopies(Math.max(1, settings.repeat()), settings.greeting()));
     }
 
     @PermitAll

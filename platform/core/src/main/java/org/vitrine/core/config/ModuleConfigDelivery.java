@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.configuration2.PropertiesConfiguration;
@@ -23,7 +24,9 @@ import org.vitrine.features.Feature;
  * Delivers module settings to the module's components through ConfigAdmin: the defaults in the module's
  * feature file, overridden by {@code config/<module-id>.properties}. Values may refer to the environment
  * with {@code ${env:NAME}} (secrets belong there, not in files). Components receive changes through
- * {@code @Modified} without a restart; a configuration is only updated when its content changed.
+ * {@code @Modified} without a restart; a configuration is only updated when its content changed. Values from the
+ * file are checked against the types the module's components declare (their OSGi Metatype): a value that does not
+ * fit is not delivered, so the components keep the last good settings, and the module is told why.
  */
 public final class ModuleConfigDelivery {
 
@@ -32,6 +35,7 @@ public final class ModuleConfigDelivery {
     private final ConfigurationAdmin admin;
     private final Path configDir;
     private final Map<String, Map<String, Object>> delivered = new HashMap<>();
+    private final ModuleMetatype metatype = new ModuleMetatype();
 
     public ModuleConfigDelivery(ConfigurationAdmin admin, Path configDir) {
         this.admin = admin;
@@ -44,14 +48,20 @@ public final class ModuleConfigDelivery {
     }
 
     /**
-     * Delivers one module's configurations.
+     * Delivers one module's configurations; nothing is delivered when the file has a problem.
      *
-     * @return a problem naming the file and key when the module's settings are unusable, else {@code null}
+     * @param jars the module's bundle jars, whose Metatype declares the types of the settings
+     * @return a problem naming the file, the key and the value when the module's settings are unusable, else
+     *         {@code null}
      */
-    public String deliver(Feature feature) {
+    public String deliver(Feature feature, List<Path> jars) {
         Map<String, Object> fromFile;
+        Path file = fileOf(feature.configFile());
         try {
-            fromFile = readModuleFile(fileOf(feature.configFile()));
+            fromFile = readModuleFile(file);
+            if (feature.configPid() != null) {
+                checkTypes(file, fromFile, metatype.declared(jars, feature.configPid()));
+            }
         } catch (InvalidSettingException e) {
             return e.getMessage();
         }
@@ -89,6 +99,21 @@ public final class ModuleConfigDelivery {
         configuration.updateIfDifferent(dict);
         delivered.put(pid, Map.copyOf(props));
         LOG.info("Configuration {} delivered ({} keys)", pid, props.size());
+    }
+
+    /** Refuses the first value that the declared attribute of its key cannot take; undeclared keys pass. */
+    static void checkTypes(Path file, Map<String, Object> values, Map<String, DeclaredSetting> declared)
+            throws InvalidSettingException {
+        for (var entry : values.entrySet()) {
+            DeclaredSetting setting = declared.get(entry.getKey());
+            if (setting != null && entry.getValue() != null) {
+                String problem = setting.problemWith(entry.getValue().toString());
+                if (problem != null) {
+                    throw new InvalidSettingException(file + ": key '" + entry.getKey() + "': '" + entry.getValue()
+                            + "' " + problem);
+                }
+            }
+        }
     }
 
     /** Reads a module file with Commons Configuration; a missing file means no settings. */

@@ -213,7 +213,7 @@ public class ModuleReconciler implements ModuleRegistry {
 
     private Module start(KnownModule module) {
         Module previous = states.get(module.id());
-        String configProblem = configs.deliver(module.feature());
+        String configProblem = configs.deliver(module.feature(), switcher.jars(module));
         if (configProblem != null) {
             if (previous == null || !configProblem.equals(previous.reason())) {
                 LOG.error("Module {} has unusable settings: {}", module.id(), configProblem);

@@ -59,6 +59,14 @@ final class ModuleSwitcher {
         }
     }
 
+    /** The jars of the module's bundles: the plugin's jar in {@code deploy/}, or the feature's in the repository. */
+    List<Path> jars(KnownModule module) {
+        if (module.isDeployed()) {
+            return List.of(module.deployJar());
+        }
+        return module.feature().bundles().stream().map(fb -> repository.resolve(fb.repositoryPath())).toList();
+    }
+
     /** The locations of the module's bundles, in install order. */
     Set<String> locations(KnownModule module) {
         return new java.util.LinkedHashSet<>(locationList(module));

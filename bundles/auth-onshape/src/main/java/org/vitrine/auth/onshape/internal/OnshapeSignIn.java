@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.vitrine.api.accounts.Account;
 import org.vitrine.api.accounts.AccountStatus;
 import org.vitrine.api.accounts.AccountStore;
@@ -25,6 +26,7 @@ import org.vitrine.api.identity.ProviderTokens;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.session.ClientInfo;
 import org.vitrine.onshape.client.OnshapeConnection;
+import org.vitrine.onshape.client.OnshapeSettings;
 import org.vitrine.onshape.client.OnshapeOAuth;
 import org.vitrine.onshape.client.TokenSource;
 
@@ -37,6 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * first and connect Onshape from there.
  */
 @Component(service = OnshapeSignIn.class, configurationPid = "org.vitrine.onshape")
+@Designate(ocd = OnshapeSettings.class)
 public class OnshapeSignIn {
 
     /** A completed sign-in: the account, the tokens for the session, and where to go next. */

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.vitrine.api.cad.CadProvider;
 import org.vitrine.api.cad.DocumentPage;
 import org.vitrine.api.cad.DocumentRef;
@@ -25,6 +26,7 @@ import org.vitrine.api.session.SessionManager;
 import org.vitrine.onshape.client.ApiKeySigner;
 import org.vitrine.onshape.client.OnshapeConfig;
 import org.vitrine.onshape.client.OnshapeConnection;
+import org.vitrine.onshape.client.OnshapeSettings;
 import org.vitrine.onshape.client.OnshapeOAuth;
 import org.vitrine.onshape.client.OnshapeUrls;
 import org.vitrine.onshape.client.SessionTokens;
@@ -38,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * person typed: recognised addresses only give a document id for the configured API host.
  */
 @Component(service = {CadProvider.class, OnshapeProvider.class}, configurationPid = "org.vitrine.onshape")
+@Designate(ocd = OnshapeSettings.class)
 public class OnshapeProvider implements CadProvider {
 
     static final int PAGE_SIZE = 20;
