@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Import jobs of Onshape documents chosen in the picker: how a job is accepted and followed, who may follow it,
  * that Onshape must be connected first, that a document Onshape will not give fails on its own with a reason
- * while the others are imported, and that importing again updates the same document.
+ * while the others are imported, that importing again updates the same document, and that documents which failed
+ * because the blob storage could not be written say so without server detail and can be retried once it is fixed.
  */
 @Timeout(300)
 class OnshapeImportJobTest {
@@ -141,6 +144,83 @@ class OnshapeImportJobTest {
         assertEquals("Gearbox, second edition", document.path("name").asText(), document.toString());
         assertEquals("Three-stage reducer", document.path("description").asText(), document.toString());
         assertEquals(1, ImportJobs.copiesOf(vitrine, id));
+    }
+
+    @Test
+    void a_document_whose_previews_cannot_be_stored_fails_without_server_detail_and_is_imported_once_on_retry() throws Exception {
+        String id = onshape.seedDocuments(1).get(0);
+        long job;
+        JsonNode failed;
+        try (UnwritableBlobs ignored = UnwritableBlobs.of(vitrine)) {
+            job = ImportJobs.importDocuments(designer, List.of(id));
+            failed = ImportJobs.awaitCompleted(designer, job);
+        }
+        JsonNode item = ImportJobs.item(failed, id);
+        assertEquals("failed", item.path("state").asText(), item.toString());
+        String error = item.path("error").asText();
+        assertMentions(error, "storage");
+        assertFalse(error.contains("/") || error.contains("blobs") || error.contains("Exception") || error.contains("Not a directory"),
+                "no server path nor exception text: " + error);
+        assertEquals(0, ImportJobs.copiesOf(vitrine, id));
+
+        Browser.Reply retried = designer.post("/api/imports/" + job + "/retry", null);
+
+        assertEquals(job, ImportJobs.accepted(retried));
+        JsonNode again = ImportJobs.awaitCompleted(designer, job);
+        JsonNode done = ImportJobs.item(again, id);
+        assertEquals("done", done.path("state").asText(), again.toString());
+        assertFalse(done.has("error"), done.toString());
+        assertEquals(0, again.path("failed").asInt(), again.toString());
+        assertEquals(1, ImportJobs.copiesOf(vitrine, id));
+        long documentId = done.path("documentId").asLong();
+        JsonNode document = new Browser(vitrine).get("/api/documents/" + documentId).json();
+        String preview = document.path("previews").path("300x170").asText();
+        assertFalse(preview.isEmpty(), document.toString());
+        assertEquals(200, new Browser(vitrine).get(preview).status(), preview);
+        assertEquals(Rows.count(vitrine, "SELECT COUNT(DISTINCT element_key, size_label) FROM previews WHERE document_id = ?", documentId),
+                Rows.count(vitrine, "SELECT COUNT(*) FROM previews WHERE document_id = ?", documentId), "one row per preview");
+
+        Problems.assertProblem(designer.post("/api/imports/" + job + "/retry", null), 409, "nothing to retry");
+        assertEquals(1, ImportJobs.copiesOf(vitrine, id));
+    }
+
+    @Test
+    void only_the_person_who_started_an_import_can_retry_it_and_only_when_something_failed() throws Exception {
+        String id = onshape.seedDocuments(1).get(0);
+        onshape.removeDocument(id);
+        long job = ImportJobs.importDocuments(designer, List.of(id));
+        ImportJobs.awaitCompleted(designer, job);
+        Browser someoneElse = Browser.registered(vitrine, Browser.newEmail("meddler"), PASSWORD);
+
+        Problems.assertProblem(someoneElse.post("/api/imports/" + job + "/retry", null), 404, "");
+        Problems.assertProblem(new Browser(vitrine).post("/api/imports/" + job + "/retry", null), 401, "");
+        assertEquals("failed", ImportJobs.item(designer.get("/api/imports/" + job).json(), id).path("state").asText());
+        long clean = ImportJobs.importDocuments(designer, onshape.seedDocuments(1));
+        ImportJobs.awaitCompleted(designer, clean);
+        Problems.assertProblem(designer.post("/api/imports/" + clean + "/retry", null), 409, "nothing to retry");
+        Problems.assertProblem(designer.post("/api/imports/" + (job + 1000) + "/retry", null), 404, "");
+    }
+
+    /**
+     * Makes the instance's blob storage refuse every write, also for root (the tests may run as root, which a
+     * read-only mode does not stop): the folder is moved aside and a plain file takes its name, so no folder can be
+     * made under it. Closing puts the folder back.
+     */
+    private record UnwritableBlobs(Path blobs, Path aside) implements AutoCloseable {
+        static UnwritableBlobs of(VitrineInstance vitrine) throws Exception {
+            Path blobs = vitrine.home.resolve("data").resolve("blobs");
+            Path aside = blobs.resolveSibling("blobs-aside");
+            Files.createDirectories(blobs);
+            Files.move(blobs, aside);
+            Files.writeString(blobs, "not a folder");
+            return new UnwritableBlobs(blobs, aside);
+        }
+
+        @Override
+        public void close() throws Exception {
+            Files.delete(blobs);
+            Files.move(aside, blobs);
+        }
     }
 
     private static void assertMentions(String text, String word) {

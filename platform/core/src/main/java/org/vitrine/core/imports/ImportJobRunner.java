@@ -47,7 +47,9 @@ import org.vitrine.core.licences.Licences;
  * stored, and only then is it saved, in one transaction, so a half-imported document is never visible.
  * Re-importing updates the same document. A long rate-limit wait from the provider pauses the job and says
  * until when; a missing token pauses it until its owner signs in with the provider again; jobs left unfinished
- * by a restart are picked up again. Failures are recorded per document with the reason.
+ * by a restart are picked up again. Failures are recorded per document with a reason fit to show people (never a
+ * server path or an exception's text: those go to the log); {@link #retryFailed} runs a finished job's failed
+ * documents again.
  */
 @Component(service = ImportJobRunner.class, immediate = true)
 public class ImportJobRunner {
@@ -95,6 +97,21 @@ public class ImportJobRunner {
     /** Starts (or continues) a job in the background. */
     public void start(long jobId) {
         scheduler.execute(() -> run(jobId));
+    }
+
+    /**
+     * Runs the failed documents of a finished job again, in the background. Documents and previews are keyed by the
+     * provider's ids, so a document that is imported on the second try is stored once.
+     *
+     * @return how many documents will be tried again: 0 when the job is not finished or nothing in it failed
+     */
+    public int retryFailed(long jobId) {
+        int requeued = jobs.retryFailed(jobId);
+        if (requeued > 0) {
+            LOG.info("Import job {}: {} failed documents queued again", jobId, requeued);
+            start(jobId);
+        }
+        return requeued;
     }
 
     private void resumeUnfinished() {
@@ -234,7 +251,10 @@ public class ImportJobRunner {
             LOG.info("Preview {} of {} skipped: {}", source.size(), document.ref().externalId(), e.getMessage());
             return Optional.empty();
         } catch (IOException e) {
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Could not store a preview: " + e.getMessage());
+            // the path and the system's error are for the administrator; the person gets the reason in plain words
+            LOG.error("Could not store preview {} of {} {} in the blob store", source.size(), provider.id(),
+                    document.ref().externalId(), e);
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, StorageFailures.previewNotStored(e));
         }
     }
 
