@@ -153,9 +153,11 @@ class ImportInBrowserTest {
         // in the middle of the window, where the sticky header cannot cover it
         chromium.script("arguments[0].scrollIntoView({block: 'center'})", chromium.visible(css + " button.job-retry"));
         chromium.click(css + " button.job-retry");
+        // the answer to the retry shows the job queued at once; it is done when the imported design is linked
+        chromium.waitUntil("the document imported, its failure and the retry button gone", JOB,
+                d -> !chromium.all(css + " .job-done a").isEmpty() && chromium.all(css + " ul.job-failures li").isEmpty()
+                        && chromium.all(css + " button.job-retry").stream().noneMatch(WebElement::isDisplayed));
         awaitJobFinished(css, "completed");
-        chromium.waitUntil("the failure to go and the retry button with it", ChromiumSession.WAIT,
-                d -> chromium.all(css + " ul.job-failures li").isEmpty() && chromium.all(css + " button.job-retry").stream().noneMatch(WebElement::isDisplayed));
         assertEquals(1, ImportJobs.copiesOf(vitrine, locked), "imported once on retry");
     }
 

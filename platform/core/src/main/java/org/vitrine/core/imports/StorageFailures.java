@@ -14,10 +14,9 @@ final class StorageFailures {
     private StorageFailures() {
     }
 
-    /** The reason shown on an import item whose preview could not be stored. */
+    /** Why an import is paused when a preview could not be stored (short: it is a job's reason, 255 characters at most). */
     static String previewNotStored(IOException failure) {
-        return "Vitrine could not store the previews of this document because " + cause(failure)
-                + "; the administrator can see why in the server log. Choose \"Retry failed\" once the storage is fixed.";
+        return "Vitrine cannot store previews: " + cause(failure) + " (the administrator sees why in the server log).";
     }
 
     /** The likely cause in plain words, guessed from the kind of failure; never the exception's text. */
@@ -26,9 +25,12 @@ final class StorageFailures {
         if (text.contains("no space left") || text.contains("quota")) {
             return "its storage is full";
         }
-        if (text.contains("read-only") || failure instanceof AccessDeniedException) {
-            return "its storage cannot be written to (read-only or not permitted)";
+        if (text.contains("read-only")) {
+            return "its storage is read-only";
         }
-        return "its storage could not be written to";
+        if (failure instanceof AccessDeniedException) {
+            return "its storage does not let it write";
+        }
+        return "its storage cannot be written to";
     }
 }
