@@ -27,7 +27,7 @@ import org.vitrine.it.onshape.FakeOnshape;
 /**
  * Importing in Chromium: "Sign in with Onshape" against the fake Onshape, the picker, a job's progress bar up to
  * 100 % (still there after a reload), the imported documents in the gallery, and a pasted address whose document
- * cannot be read.
+ * cannot be read, imported with "Retry failed" once it can.
  */
 @Timeout(600)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -123,7 +123,7 @@ class ImportInBrowserTest {
 
     @Test
     @Order(2)
-    void a_pasted_address_of_a_document_onshape_refuses_shows_the_failure_with_its_reason() throws Exception {
+    void a_pasted_address_of_a_document_onshape_refuses_shows_the_failure_with_its_reason_and_retries_it() throws Exception {
         String locked = onshape.addDocument(FakeDocument.named("Locked fixture"));
         onshape.refuseAccess(locked, true);
         signInWithOnshape();
@@ -147,6 +147,18 @@ class ImportInBrowserTest {
         assertEquals(1, reasons.size(), "one failure listed (" + state + "): " + reasons);
         assertFalse(reasons.get(0).isBlank(), "the failure has its reason");
         chromium.screenshot("import-failure");
+        assertEquals(0, ImportJobs.copiesOf(vitrine, locked));
+
+        onshape.refuseAccess(locked, false);
+        // in the middle of the window, where the sticky header cannot cover it
+        chromium.script("arguments[0].scrollIntoView({block: 'center'})", chromium.visible(css + " button.job-retry"));
+        chromium.click(css + " button.job-retry");
+        // the answer to the retry shows the job queued at once; it is done when the imported design is linked
+        chromium.waitUntil("the document imported, its failure and the retry button gone", JOB,
+                d -> !chromium.all(css + " .job-done a").isEmpty() && chromium.all(css + " ul.job-failures li").isEmpty()
+                        && chromium.all(css + " button.job-retry").stream().noneMatch(WebElement::isDisplayed));
+        awaitJobFinished(css, "completed");
+        assertEquals(1, ImportJobs.copiesOf(vitrine, locked), "imported once on retry");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Import jobs of Onshape documents chosen in the picker: how a job is accepted and followed, who may follow it,
  * that Onshape must be connected first, that a document Onshape will not give fails on its own with a reason
- * while the others are imported, and that importing again updates the same document.
+ * while the others are imported, that importing again updates the same document, that an import waits while the blob
+ * storage refuses writes (saying so without server detail) and goes on by itself, and that failed documents can be
+ * retried.
  */
 @Timeout(300)
 class OnshapeImportJobTest {
@@ -141,6 +145,95 @@ class OnshapeImportJobTest {
         assertEquals("Gearbox, second edition", document.path("name").asText(), document.toString());
         assertEquals("Three-stage reducer", document.path("description").asText(), document.toString());
         assertEquals(1, ImportJobs.copiesOf(vitrine, id));
+    }
+
+    @Test
+    void an_import_waits_while_the_storage_refuses_writes_says_so_without_server_detail_and_goes_on_by_itself() throws Exception {
+        String id = onshape.seedDocuments(1).get(0);
+        long job;
+        try (UnwritableBlobs ignored = UnwritableBlobs.of(vitrine)) {
+            job = ImportJobs.importDocuments(designer, List.of(id));
+            JsonNode paused = ImportJobs.awaitJob(designer, job, "to pause for the storage",
+                    j -> "paused".equals(j.path("state").asText()) && !j.path("reason").asText().isEmpty());
+            String reason = paused.path("reason").asText();
+            assertMentions(reason, "storage");
+            assertFalse(reason.contains("/") || reason.contains("blobs") || reason.contains("Exception") || reason.contains("Not a directory"),
+                    "no server path nor exception text: " + reason);
+            JsonNode waiting = ImportJobs.item(paused, id);
+            assertNotEquals("failed", waiting.path("state").asText(), "the document is not to blame: " + waiting);
+            assertFalse(waiting.has("error"), waiting.toString());
+            assertEquals(0, ImportJobs.copiesOf(vitrine, id));
+        }
+
+        JsonNode finished = ImportJobs.awaitCompleted(designer, job);
+
+        JsonNode done = ImportJobs.item(finished, id);
+        assertEquals("done", done.path("state").asText(), finished.toString());
+        assertEquals(0, finished.path("failed").asInt(), finished.toString());
+        assertFalse(finished.has("reason"), finished.toString());
+        assertImportedOnceWithPreviews(id, done.path("documentId").asLong());
+    }
+
+    @Test
+    void the_failed_documents_of_an_import_are_retried_by_the_person_who_started_it_and_imported_once() throws Exception {
+        String id = onshape.addDocument(FakeDocument.named("Hinge, first try"));
+        onshape.removeDocument(id);
+        long job = ImportJobs.importDocuments(designer, List.of(id));
+        assertEquals("failed", ImportJobs.item(ImportJobs.awaitCompleted(designer, job), id).path("state").asText());
+        onshape.addDocument(FakeDocument.named("Hinge").id(id));
+        Browser someoneElse = Browser.registered(vitrine, Browser.newEmail("meddler"), PASSWORD);
+        Problems.assertProblem(someoneElse.post("/api/imports/" + job + "/retry", null), 404, "");
+        Problems.assertProblem(new Browser(vitrine).post("/api/imports/" + job + "/retry", null), 401, "");
+        Problems.assertProblem(designer.post("/api/imports/" + (job + 1000) + "/retry", null), 404, "");
+        assertEquals("failed", ImportJobs.item(designer.get("/api/imports/" + job).json(), id).path("state").asText(), "others changed nothing");
+
+        Browser.Reply retried = designer.post("/api/imports/" + job + "/retry", null);
+
+        assertEquals(job, ImportJobs.accepted(retried));
+        JsonNode again = ImportJobs.awaitCompleted(designer, job);
+        JsonNode done = ImportJobs.item(again, id);
+        assertEquals("done", done.path("state").asText(), again.toString());
+        assertFalse(done.has("error"), done.toString());
+        assertEquals(0, again.path("failed").asInt(), again.toString());
+        assertFalse(again.has("reason"), again.toString());
+        assertImportedOnceWithPreviews(id, done.path("documentId").asLong());
+        assertEquals(1, Rows.count(vitrine, "SELECT COUNT(*) FROM audit_events WHERE action = 'import.retry' AND target = ? AND outcome = 'success'",
+                "import:" + job));
+
+        Problems.assertProblem(designer.post("/api/imports/" + job + "/retry", null), 409, "nothing to retry");
+        assertEquals(1, ImportJobs.copiesOf(vitrine, id));
+    }
+
+    private static void assertImportedOnceWithPreviews(String externalId, long documentId) throws Exception {
+        assertEquals(1, ImportJobs.copiesOf(vitrine, externalId));
+        JsonNode document = new Browser(vitrine).get("/api/documents/" + documentId).json();
+        String preview = document.path("previews").path("300x170").asText();
+        assertFalse(preview.isEmpty(), document.toString());
+        assertEquals(200, new Browser(vitrine).get(preview).status(), preview);
+        assertEquals(Rows.count(vitrine, "SELECT COUNT(DISTINCT element_key, size_label) FROM previews WHERE document_id = ?", documentId),
+                Rows.count(vitrine, "SELECT COUNT(*) FROM previews WHERE document_id = ?", documentId), "one row per preview");
+    }
+
+    /**
+     * Makes the instance's blob storage refuse every write, also for root (the tests may run as root, which a
+     * read-only mode does not stop): the folder is moved aside and a plain file takes its name, so no folder can be
+     * made under it. Closing puts the folder back.
+     */
+    private record UnwritableBlobs(Path blobs, Path aside) implements AutoCloseable {
+        static UnwritableBlobs of(VitrineInstance vitrine) throws Exception {
+            Path blobs = vitrine.home.resolve("data").resolve("blobs");
+            Path aside = blobs.resolveSibling("blobs-aside");
+            Files.createDirectories(blobs);
+            Files.move(blobs, aside);
+            Files.writeString(blobs, "not a folder");
+            return new UnwritableBlobs(blobs, aside);
+        }
+
+        @Override
+        public void close() throws Exception {
+            Files.delete(blobs);
+            Files.move(aside, blobs);
+        }
     }
 
     private static void assertMentions(String text, String word) {

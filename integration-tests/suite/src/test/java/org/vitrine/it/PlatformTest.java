@@ -136,6 +136,10 @@ class PlatformTest {
         HttpResponse<String> malformed = vitrine.putAsAdmin("/api/admin/modules/blobs-fs", "{\"enabled\": ");
         assertEquals(400, malformed.statusCode());
         assertTrue(malformed.body().contains("not valid JSON"), malformed.body());
+        HttpResponse<String> wrongKind = vitrine.putAsAdmin("/api/admin/modules/blobs-fs", "{\"enabled\": [1]}");
+        assertEquals(400, wrongKind.statusCode());
+        assertTrue(wrongKind.body().contains("\\\"enabled\\\""), "names the field: " + wrongKind.body());
+        assertFalse(wrongKind.body().contains("java.") || wrongKind.body().contains("deserialize"), "no parser text: " + wrongKind.body());
         HttpResponse<String> missing = vitrine.putAsAdmin("/api/admin/modules/blobs-fs", "{}");
         assertEquals(400, missing.statusCode());
         assertTrue(missing.body().contains("enabled"), missing.body());

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vitrine.api.identity.ProviderTokens;
 import org.vitrine.api.problem.DomainException;
 
@@ -25,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * form body, URL-encoded (Onshape's ids and secrets often end in '='). Tokens are returned, never logged.
  */
 public final class OnshapeOAuth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnshapeOAuth.class);
 
     public static final String PROVIDER = "onshape";
     private final OnshapeConfig config;
@@ -91,7 +95,9 @@ public final class OnshapeOAuth {
             String refresh = body.hasNonNull("refresh_token") ? body.path("refresh_token").asText() : form.get("refresh_token");
             return new ProviderTokens(PROVIDER, access, refresh, clock.instant().plusSeconds(expiresIn));
         } catch (IOException e) {
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Onshape could not be reached to sign in: " + e.getMessage());
+            // the network error names hosts and addresses: the log keeps it, the person is told what to do
+            LOG.warn("Onshape could not be reached to exchange a sign-in code or token", e);
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Onshape could not be reached to sign in; try again in a moment.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DomainException(DomainException.Kind.UNAVAILABLE, "interrupted");

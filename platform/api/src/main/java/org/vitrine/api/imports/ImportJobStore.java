@@ -36,6 +36,14 @@ public interface ImportJobStore {
     /** Records an item's new state (and counts an attempt when it starts running). */
     void updateItem(long itemId, ImportJob.ItemState state, String error, Long documentId);
 
+    /**
+     * Puts the failed items of a finished (completed or failed) job back to pending, with their errors and attempts
+     * cleared, and the job back to queued, in one transaction, so the job runs those items again. Returns how many
+     * items were put back: 0, with nothing changed, when the job does not exist, is not finished or has no failed
+     * item — so two retries at once put the items back once.
+     */
+    int retryFailed(long jobId);
+
     /** Records the job's state and recomputes its done/failed counters from its items. */
     void updateJob(long jobId, ImportJob.JobState state, String reason);
 

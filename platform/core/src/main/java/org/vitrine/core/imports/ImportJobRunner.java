@@ -46,8 +46,12 @@ import org.vitrine.core.licences.Licences;
  * Runs import jobs in the background, a few documents at a time. Each document is fetched, its previews are
  * stored, and only then is it saved, in one transaction, so a half-imported document is never visible.
  * Re-importing updates the same document. A long rate-limit wait from the provider pauses the job and says
- * until when; a missing token pauses it until its owner signs in with the provider again; jobs left unfinished
- * by a restart are picked up again. Failures are recorded per document with the reason.
+ * until when; a missing token pauses it until its owner signs in with the provider again; a blob storage that
+ * refuses writes (full, read-only) pauses it too, and it is tried again with a growing delay until the storage
+ * works, so no document fails for it; jobs left unfinished
+ * by a restart are picked up again. Failures are recorded per document with a reason fit to show people (never a
+ * server path or an exception's text: those go to the log); {@link #retryFailed} runs a finished job's failed
+ * documents again.
  */
 @Component(service = ImportJobRunner.class, immediate = true)
 public class ImportJobRunner {
@@ -67,6 +71,10 @@ public class ImportJobRunner {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     /** Jobs that must not be tried before a time, because the provider asked us to wait. */
     private final java.util.Map<Long, Instant> notBefore = new ConcurrentHashMap<>();
+    /** Jobs paused because the storage refused a write: how many times in a row, for the delay before the next try. */
+    private final java.util.Map<Long, Integer> storageRefusals = new ConcurrentHashMap<>();
+    static final long STORAGE_FIRST_WAIT_SECONDS = 5;
+    static final long STORAGE_MAX_WAIT_SECONDS = 300;
 
     @Activate
     public ImportJobRunner(@Reference ImportJobStore jobs, @Reference DocumentStore documents, @Reference BlobStore blobs,
@@ -95,6 +103,21 @@ public class ImportJobRunner {
     /** Starts (or continues) a job in the background. */
     public void start(long jobId) {
         scheduler.execute(() -> run(jobId));
+    }
+
+    /**
+     * Runs the failed documents of a finished job again, in the background. Documents and previews are keyed by the
+     * provider's ids, so a document that is imported on the second try is stored once.
+     *
+     * @return how many documents will be tried again: 0 when the job is not finished or nothing in it failed
+     */
+    public int retryFailed(long jobId) {
+        int requeued = jobs.retryFailed(jobId);
+        if (requeued > 0) {
+            LOG.info("Import job {}: {} failed documents queued again", jobId, requeued);
+            start(jobId);
+        }
+        return requeued;
     }
 
     private void resumeUnfinished() {
@@ -145,6 +168,7 @@ public class ImportJobRunner {
             String waitReason = null;
             boolean signInNeeded = false;
             boolean revoked = false;
+            String storageReason = null;
             for (Future<?> f : work) {
                 try {
                     f.get();
@@ -156,6 +180,8 @@ public class ImportJobRunner {
                         // several documents may meet the refusal at once: a revoked grant is the reason to show
                         revoked |= needs.revoked;
                         signInNeeded = true;
+                    } else if (e.getCause() instanceof StorageRefused refused) {
+                        storageReason = refused.getMessage();
                     }
                 }
             }
@@ -164,6 +190,16 @@ public class ImportJobRunner {
                         + "import to sign in with " + provider.get().displayName() + " again.");
                 return;
             }
+            if (storageReason != null) {
+                int refusals = storageRefusals.merge(jobId, 1, Integer::sum);
+                long wait = storageWaitSeconds(refusals);
+                Instant resume = Instant.now().plusSeconds(wait);
+                notBefore.put(jobId, resume);
+                pause(job, storageReason + " The import goes on by itself when it can; next try at " + TIME.format(resume) + ".");
+                scheduler.schedule(() -> run(jobId), wait, TimeUnit.SECONDS);
+                return;
+            }
+            storageRefusals.remove(jobId);
             if (waitSeconds > 0) {
                 Instant resume = Instant.now().plusSeconds(waitSeconds);
                 notBefore.put(jobId, resume);
@@ -202,6 +238,10 @@ public class ImportJobRunner {
         } catch (TooManyRequestsException limit) {
             jobs.updateItem(item.id(), ItemState.PENDING, null, null);
             throw limit;
+        } catch (StorageRefused refused) {
+            // not the document's fault: it waits, with the job, for the storage to work again
+            jobs.updateItem(item.id(), ItemState.PENDING, null, null);
+            throw refused;
         } catch (DomainException e) {
             switch (e.kind()) {
                 case CONFLICT, UNAUTHORIZED -> {
@@ -234,7 +274,10 @@ public class ImportJobRunner {
             LOG.info("Preview {} of {} skipped: {}", source.size(), document.ref().externalId(), e.getMessage());
             return Optional.empty();
         } catch (IOException e) {
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Could not store a preview: " + e.getMessage());
+            // the path and the system's error are for the administrator; the person gets the reason in plain words
+            LOG.error("Could not store preview {} of {} {} in the blob store", source.size(), provider.id(),
+                    document.ref().externalId(), e);
+            throw new StorageRefused(StorageFailures.previewNotStored(e));
         }
     }
 
@@ -249,6 +292,21 @@ public class ImportJobRunner {
     static String reconnectReason(CadProvider provider) {
         return provider.displayName() + " no longer accepts the access of the person who started this import (it was "
                 + "revoked): reconnect " + provider.displayName() + " from the account page and the import goes on.";
+    }
+
+    /** The delay before trying a job again after the storage refused it this many times in a row: 5 s, doubling, at most 5 min. */
+    static long storageWaitSeconds(int refusals) {
+        int doublings = Math.min(Math.max(refusals - 1, 0), 16);
+        return Math.min(STORAGE_MAX_WAIT_SECONDS, STORAGE_FIRST_WAIT_SECONDS << doublings);
+    }
+
+    /** The blob storage refused a write (full, read-only): the job waits for it. The message is fit to show people. */
+    private static final class StorageRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StorageRefused(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /** The provider needs its owner to sign in again before the job can go on. */

@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.vitrine.api.audit.AuditEvent;
+import org.vitrine.api.audit.AuditLog;
 import org.vitrine.api.cad.CadProvider;
 import org.vitrine.api.cad.DocumentRef;
 import org.vitrine.api.imports.ImportJob;
@@ -24,6 +26,7 @@ import org.vitrine.core.terms.ImportTerms;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,7 +43,8 @@ import jakarta.ws.rs.core.SecurityContext;
  * documentIds}}) or a pasted address ({@code {url}}), always with {@code rightsConfirmed: true}: the importer confirms
  * the right to share the documents publicly under the terms in force, whose version is stored with the job;
  * {@code GET /api/imports/{id}} shows its progress, to the
- * person who started it or an admin only; {@code GET /api/imports} lists the caller's 20 most recent jobs.
+ * person who started it or an admin only; {@code POST /api/imports/{id}/retry} runs a finished job's failed
+ * documents again (the same people; audited); {@code GET /api/imports} lists the caller's 20 most recent jobs.
  */
 @Component(service = ImportsResource.class)
 @JakartarsResource
@@ -83,10 +87,13 @@ public class ImportsResource {
     private final ImportTerms terms;
     private final PublicAddress address;
     private final PublishingRule publishing;
+    private final AuditLog audit;
 
     @Activate
     public ImportsResource(@Reference CadProviders providers, @Reference ImportJobStore jobs, @Reference ImportJobRunner runner,
-                           @Reference ImportTerms terms, @Reference PublicAddress address, @Reference PublishingRule publishing) {
+                           @Reference ImportTerms terms, @Reference PublicAddress address, @Reference PublishingRule publishing,
+                           @Reference AuditLog audit) {
+        this.audit = audit;
         this.providers = providers;
         this.jobs = jobs;
         this.runner = runner;
@@ -149,8 +156,37 @@ public class ImportsResource {
     @GET
     @Path("{id}")
     public JobView get(@PathParam("id") String id, @Context SecurityContext security) {
-        Caller caller = Caller.of(security.getUserPrincipal())
-                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "Sign in first."));
+        return JobView.of(visible(id, signedInOrAdmin(security)));
+    }
+
+    /**
+     * Runs the failed documents of a finished job again (202 with the job, now queued). 409 when the job is still
+     * going on or nothing in it failed; 404 for a job that is not the caller's.
+     */
+    @RolesAllowed("user")
+    @POST
+    @Path("{id}/retry")
+    public Response retry(@PathParam("id") String id, @Context SecurityContext security, @Context HttpServletRequest http) {
+        Caller caller = signedInOrAdmin(security);
+        ImportJob job = visible(id, caller);
+        String target = "import:" + job.id();
+        if (job.state() != ImportJob.JobState.COMPLETED && job.state() != ImportJob.JobState.FAILED) {
+            audit.append(new AuditEvent(Instant.now(), caller.name(), "import.retry", target, http.getRemoteAddr(), "refused", "not finished"));
+            throw DomainException.conflict("This import is still going on; retry its failed documents once it has finished.");
+        }
+        int requeued = runner.retryFailed(job.id());
+        if (requeued == 0) {
+            audit.append(new AuditEvent(Instant.now(), caller.name(), "import.retry", target, http.getRemoteAddr(), "refused", "nothing failed"));
+            throw DomainException.conflict("No document of this import failed, so there is nothing to retry.");
+        }
+        audit.append(new AuditEvent(Instant.now(), caller.name(), "import.retry", target, http.getRemoteAddr(), "success",
+                requeued + " documents queued again"));
+        return Response.accepted(JobView.of(jobs.find(job.id()).orElseThrow()))
+                .location(URI.create("/api/imports/" + job.id())).build();
+    }
+
+    /** The job, when the caller started it or is an admin; otherwise 404, so others learn nothing of it. */
+    private ImportJob visible(String id, Caller caller) {
         long jobId;
         try {
             jobId = Long.parseLong(id);
@@ -159,8 +195,12 @@ public class ImportsResource {
         }
         return jobs.find(jobId)
                 .filter(j -> caller.has(Role.ADMIN) || (caller.accountId() != null && j.accountId() == caller.accountId()))
-                .map(JobView::of)
                 .orElseThrow(() -> DomainException.notFound("There is no import '" + id + "' of yours."));
+    }
+
+    private static Caller signedInOrAdmin(SecurityContext security) {
+        return Caller.of(security.getUserPrincipal())
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "Sign in first."));
     }
 
     private static Caller signedIn(SecurityContext security) {

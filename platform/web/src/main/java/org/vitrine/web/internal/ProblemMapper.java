@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.ratelimit.TooManyRequestsException;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +19,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
  * Maps every failure to a problem response, once, for all resources: domain errors keep their status and
- * message; malformed JSON is a 400 that says so; anything unexpected is a 500 whose details go to the log
+ * message; malformed JSON is a 400 that says where, without the parser's text; anything unexpected is a 500 whose details go to the log
  * only, never to the client.
  */
 @Component(service = ExceptionMapper.class)
@@ -37,7 +39,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(domain.kind().status(), domain.type(), domain.title(), domain.getMessage());
         }
         if (failure instanceof JsonProcessingException json) {
-            return problem(400, "The request body is not valid JSON for this call: " + json.getOriginalMessage());
+            return problem(400, malformedJson(json));
         }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
@@ -49,6 +51,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         LOG.error("Unexpected failure while serving a request", failure);
         return problem(500, "Something went wrong on our side; the error was logged.");
+    }
+
+    /**
+     * Says where a request body went wrong (the field and the place in the text), without the parser's own message,
+     * which names Java classes of the server.
+     */
+    static String malformedJson(JsonProcessingException json) {
+        StringBuilder detail = new StringBuilder("The request body is not valid JSON for this call");
+        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference step : mapping.getPath()) {
+                if (step.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(step.getFieldName());
+                } else if (step.getIndex() >= 0) {
+                    field.append('[').append(step.getIndex()).append(']');
+                }
+            }
+            if (field.length() > 0) {
+                detail.append(": the value of \"").append(field).append("\" is not of the expected kind");
+            }
+        }
+        JsonLocation where = json.getLocation();
+        if (where != null && where.getLineNr() > 0) {
+            detail.append(" (line ").append(where.getLineNr()).append(", column ").append(where.getColumnNr()).append(')');
+        }
+        return detail.append('.').toString();
     }
 
     private static String detailFor(int status, Response.StatusType type) {

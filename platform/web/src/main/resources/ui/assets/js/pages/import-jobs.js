@@ -1,6 +1,7 @@
 // The list of import jobs on the import page: one progress bar per job, updated every second while any job
 // is unfinished. Without GET /api/imports (older servers) the ids of jobs started here are remembered in
-// the browser and each is followed with GET /api/imports/{id}.
+// the browser and each is followed with GET /api/imports/{id}. A finished job with failed documents offers
+// "Retry failed" (POST /api/imports/{id}/retry), which queues them again and follows the job once more.
 import { h, plural, replace, time } from '../dom.js';
 import { api, ApiError, optionalApi, query } from '../api.js';
 import { alertBox, showAlert } from '../views.js';
@@ -25,13 +26,25 @@ export function jobList(ctx) {
   function draw(job) {
     let entry = items.get(job.id);
     if (!entry) {
-      entry = create(job);
+      entry = create(job, retry);
       items.set(job.id, entry);
       const newer = [...list.children].find((li) => Number(li.dataset.jobId) < job.id);
       list.insertBefore(entry.li, newer || null);
     }
     update(entry, job);
     showSection();
+  }
+
+  async function retry(id) {
+    try {
+      draw(await api(`/api/imports/${id}/retry`, { method: 'POST', signal: ctx.signal }));
+      showAlert(error, '');
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      showAlert(error, `The failed documents could not be retried: ${e.message}`);
+      showSection();
+    }
+    schedule();
   }
 
   function schedule() {
@@ -96,7 +109,7 @@ export function jobList(ctx) {
   };
 }
 
-function create(job) {
+function create(job, retry) {
   const progress = h('progress', { class: 'job-progress', max: 1, value: 0 });
   const count = h('span', { class: 'job-count' });
   const stateText = h('span', { class: 'job-state badge' });
@@ -104,12 +117,21 @@ function create(job) {
   const failures = h('ul', { class: 'job-failures' });
   const imported = h('p', { class: 'job-done' });
   const title = h('span', { class: 'job-title' });
+  const retryButton = h('button', { type: 'button', class: 'button job-retry', hidden: true, text: 'Retry failed' });
+  retryButton.addEventListener('click', async () => {
+    retryButton.disabled = true;
+    try {
+      await retry(job.id);
+    } finally {
+      retryButton.disabled = false;
+    }
+  });
   const li = h('li', { class: 'job', dataset: { jobId: job.id } },
     h('div', { class: 'job-head' }, title, stateText),
     h('div', { class: 'job-bar' }, progress, count),
-    reason, failures, imported);
+    reason, failures, retryButton, imported);
   progress.setAttribute('aria-label', `Progress of import ${job.id}`);
-  return { li, progress, count, stateText, reason, failures, imported, title, state: null };
+  return { li, progress, count, stateText, reason, failures, retryButton, imported, title, state: null };
 }
 
 function update(entry, job) {
@@ -132,6 +154,8 @@ function update(entry, job) {
   replace(entry.failures, jobItems.filter((i) => i.state === 'failed').map((i) => h('li', null,
     h('span', { class: 'failure-source', text: i.source || 'document' }), ': ',
     h('span', { class: 'failure-reason', text: i.error || i.reason || 'failed' }))));
+  // only a finished job can be retried: an unfinished one still works on its documents
+  entry.retryButton.hidden = failed === 0 || UNFINISHED.has(job.state);
   const doneItems = jobItems.filter((i) => i.state === 'done' && i.documentId);
   replace(entry.imported, doneItems.length === 0 ? null
     : doneItems.length === 1 && total === 1

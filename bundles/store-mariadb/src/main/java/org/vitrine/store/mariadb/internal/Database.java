@@ -157,11 +157,14 @@ public class Database {
         }
     }
 
-    /** The session factory, or a 503 with the reason while the database is unreachable. */
+    /**
+     * The session factory, or a 503 while the database is unreachable. The 503 does not quote the reason (a driver's
+     * text names hosts, ports and accounts): that is in the log and on the health page.
+     */
     SqlSessionFactory sessions() {
         SqlSessionFactory current = sessions;
         if (current == null) {
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "The database is unavailable: " + failure);
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "The database is unavailable; try again in a moment.");
         }
         return current;
     }

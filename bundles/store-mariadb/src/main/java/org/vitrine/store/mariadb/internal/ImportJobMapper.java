@@ -26,6 +26,12 @@ public interface ImportJobMapper {
     int updateItem(@Param("itemId") long itemId, @Param("state") String state, @Param("error") String error,
                    @Param("documentId") Long documentId, @Param("attempt") int attempt, @Param("now") LocalDateTime now);
 
+    /** Queues a completed or failed job that has failed items again; 1 when it did, else 0. */
+    int requeueWithFailedItems(@Param("jobId") long jobId, @Param("now") LocalDateTime now);
+
+    /** Puts the job's failed items back to pending, without error or attempts; returns how many. */
+    int resetFailedItems(@Param("jobId") long jobId, @Param("now") LocalDateTime now);
+
     /** Sets the job's state and recounts its done and failed items. */
     int updateJob(@Param("jobId") long jobId, @Param("state") String state, @Param("reason") String reason,
                   @Param("now") LocalDateTime now, @Param("finishedAt") LocalDateTime finishedAt);

@@ -86,6 +86,13 @@ public class MariaDbImportJobStore implements ImportJobStore {
     }
 
     @Override
+    public int retryFailed(long jobId) {
+        LocalDateTime now = UtcTimes.now();
+        return MapperSessions.inTransaction(database, ImportJobMapper.class, m ->
+                m.requeueWithFailedItems(jobId, now) == 0 ? 0 : m.resetFailedItems(jobId, now));
+    }
+
+    @Override
     public void updateJob(long jobId, ImportJob.JobState state, String reason) {
         Objects.requireNonNull(state, "state");
         LocalDateTime now = UtcTimes.now();
