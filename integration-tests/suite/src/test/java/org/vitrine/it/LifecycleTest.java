@@ -28,7 +28,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -144,9 +150,29 @@ class LifecycleTest {
             }
             assertEquals(200, withDeadline(vitrine, catalog(vitrine)).statusCode());
             long server = databaseServerPid(vitrine.home.resolve("data"));
-            // the connections just used are left idle for a moment, as between requests: the pool checks those
-            Thread.sleep(1000);
 
+            // steady traffic while the server freezes: some requests are in the middle of a query at that moment,
+            // others take a connection that was used an instant before (the pool hands those out unchecked)
+            AtomicBoolean traffic = new AtomicBoolean(true);
+            Queue<String> unanswered = new ConcurrentLinkedQueue<>();
+            Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
+            ExecutorService visitors = Executors.newFixedThreadPool(4);
+            for (int i = 0; i < 4; i++) {
+                visitors.execute(() -> {
+                    while (traffic.get()) {
+                        try {
+                            HttpResponse<String> page = withDeadline(vitrine, catalog(vitrine));
+                            statuses.add(page.statusCode());
+                            if (page.statusCode() != 200) {
+                                assertDatabaseUnavailable(page);
+                            }
+                        } catch (Throwable e) {
+                            unanswered.add(e.getMessage());
+                        }
+                    }
+                });
+            }
+            Thread.sleep(500);
             signal("-STOP", server);
             try {
                 long frozenUntil = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -158,8 +184,13 @@ class LifecycleTest {
                     assertDatabaseUnavailable(withDeadline(vitrine, contactRequest(vitrine, "during the freeze " + round)));
                 } while (System.nanoTime() < frozenUntil);
             } finally {
+                traffic.set(false);
                 signal("-CONT", server);
+                visitors.shutdown();
+                visitors.awaitTermination(60, TimeUnit.SECONDS);
             }
+            assertEquals(List.of(), List.copyOf(unanswered), "every request during the freeze got its answer in time");
+            assertTrue(statuses.contains(503), "the steady traffic met the freeze: " + statuses);
 
             VitrineInstance.await("the catalog to answer again after the thaw", Duration.ofSeconds(60), () -> {
                 try {
