@@ -18,7 +18,7 @@ record DatabaseTimeouts(int connectSeconds, int socketSeconds, int statementSeco
 
     static final int MAX_SECONDS = 3600;
     /** The defaults of {@link StoreSettings}, used when the settings hold a value out of range. */
-    static final DatabaseTimeouts DEFAULTS = new DatabaseTimeouts(3, 8, 5, 3000);
+    static final DatabaseTimeouts DEFAULTS = new DatabaseTimeouts(3, 8, 5, 5000);
     /** Hikari's own lower bound for {@code connectionTimeout}. */
     static final long MIN_POOL_WAIT_MILLIS = 250;
 

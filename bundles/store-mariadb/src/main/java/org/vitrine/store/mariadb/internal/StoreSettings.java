@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Pool wait (ms)", description = "How long a request waits for a free, live connection "
             + "before it is answered 503 (250 to 3600000); changes apply without restart")
-    long connection_timeout() default 3000;
+    long connection_timeout() default 5000;
 
     @AttributeDefinition(name = "Connect timeout (s)", description = "How long opening a connection to the database may "
             + "take (1 to 3600); applies to connections opened after the change")

@@ -17,7 +17,7 @@ class DatabaseTimeoutsTest {
         assertEquals(((Number) StoreSettings.class.getMethod("connection_timeout").getDefaultValue()).longValue(),
                 defaults.poolWaitMillis());
         assertTrue(defaults.socketSeconds() <= 10, "a request on a silent connection is answered within seconds");
-        assertTrue(defaults.poolWaitMillis() + defaults.validationMillis() <= 5000, "a request waiting for a connection too");
+        assertTrue(defaults.poolWaitMillis() + defaults.validationMillis() <= 6000, "a request waiting for a connection too");
     }
 
     @Test
