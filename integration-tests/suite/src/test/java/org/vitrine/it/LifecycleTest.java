@@ -204,6 +204,13 @@ class LifecycleTest {
             assertEquals(201, after.statusCode(), after.body());
             acknowledged.add(VitrineInstance.JSON.readTree(after.body()).path("id").asLong());
             assertEquals(200, vitrine.get("/api/health").statusCode(), vitrine.get("/api/health").body());
+
+            // the times are settings that apply while Vitrine runs; a value out of range is refused, saying why
+            vitrine.setting("store-mariadb.properties", "db.socket.timeout.seconds", "4");
+            awaitConsole(vitrine, "db.socket.timeout.seconds (4) must exceed db.statement.timeout.seconds (5)");
+            vitrine.setting("store-mariadb.properties", "db.socket.timeout.seconds", "9");
+            awaitConsole(vitrine, "Store connections now open within 3 s and give up after 9 s of silence");
+            assertEquals(200, withDeadline(vitrine, catalog(vitrine)).statusCode(), "the replaced connections work");
             try (Connection db = vitrine.database(); Statement s = db.createStatement()) {
                 for (long id : acknowledged) {
                     assertEquals(List.of("1"), column(s, "SELECT COUNT(*) FROM contact_requests WHERE id = " + id),
@@ -253,6 +260,16 @@ class LifecycleTest {
         assertTrue(response.body().contains("The database is unavailable."), response.body());
         assertFalse(response.body().contains("Exception") || response.body().contains("jdbc:") || response.body().contains("at org."),
                 "no stack trace, driver message or path: " + response.body());
+    }
+
+    private static void awaitConsole(VitrineInstance vitrine, String text) throws InterruptedException {
+        VitrineInstance.await("the log to say: " + text, Duration.ofSeconds(30), () -> {
+            try {
+                return vitrine.console().contains(text);
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     private static void signal(String signal, long pid) throws Exception {

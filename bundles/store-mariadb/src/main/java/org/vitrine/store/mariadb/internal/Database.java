@@ -105,7 +105,7 @@ public class Database {
         try {
             return DatabaseTimeouts.of(settings);
         } catch (IllegalArgumentException e) {
-            LOG.error("store-mariadb.properties: {}; keeping {}", e.getMessage(), fallback);
+            LOG.error("store-mariadb.properties: {}; the database times stay: {}", e.getMessage(), fallback);
             return fallback;
         }
     }

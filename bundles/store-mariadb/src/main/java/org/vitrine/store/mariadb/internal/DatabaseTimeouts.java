@@ -95,6 +95,13 @@ record DatabaseTimeouts(int connectSeconds, int socketSeconds, int statementSeco
         return result.toString();
     }
 
+    /** As the log names them, with the settings' units. */
+    @Override
+    public String toString() {
+        return "connect " + connectSeconds + " s, socket " + socketSeconds + " s, statement " + statementSeconds
+                + " s, pool wait " + poolWaitMillis + " ms";
+    }
+
     private static void within(String key, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(key + " must be between " + min + " and " + max + " seconds, was " + value);
