@@ -30,7 +30,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * The connection pool, the schema migrations and the MyBatis session factory. Connecting is retried in
  * the background, so a database that comes up after Vitrine is picked up without a restart; until then
- * the health probe reports the database DOWN with the reason.
+ * the health probe reports the database DOWN with the reason. Every wait on the database is bounded
+ * ({@link DatabaseTimeouts}): while it is frozen or cut off, requests are answered 503 within seconds, and the
+ * pool replaces the dead connections once it answers again.
  */
 @Component(service = Database.class, configurationPid = "org.vitrine.store.mariadb")
 @Designate(ocd = StoreSettings.class)
@@ -44,6 +46,8 @@ public class Database {
     private final String password;
     private final ScheduledExecutorService connector;
     private volatile StoreSettings settings;
+    private volatile DatabaseTimeouts timeouts;
+    private volatile MariaDbDataSource driver;
     private volatile HikariDataSource pool;
     private volatile SqlSessionFactory sessions;
     private volatile String schemaVersion;
@@ -55,6 +59,7 @@ public class Database {
         this.user = context.getProperty("vitrine.db.user");
         this.password = context.getProperty("vitrine.db.password");
         this.settings = settings;
+        this.timeouts = checked(settings, DatabaseTimeouts.DEFAULTS);
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vitrine-store-connect");
             t.setDaemon(true);
@@ -66,11 +71,42 @@ public class Database {
     @Modified
     void modified(StoreSettings changed) {
         this.settings = changed;
+        DatabaseTimeouts previous = timeouts;
+        DatabaseTimeouts next = checked(changed, previous);
+        this.timeouts = next;
         HikariDataSource current = pool;
         if (current != null) {
             current.getHikariConfigMXBean().setMaximumPoolSize(poolSize(changed));
-            current.getHikariConfigMXBean().setConnectionTimeout(changed.connection_timeout());
+            current.getHikariConfigMXBean().setConnectionTimeout(next.poolWaitMillis());
+            current.getHikariConfigMXBean().setValidationTimeout(next.validationMillis());
             LOG.info("Store pool resized to {}", poolSize(changed));
+        }
+        SqlSessionFactory factory = sessions;
+        if (factory != null) {
+            factory.getConfiguration().setDefaultStatementTimeout(next.statementSeconds());
+        }
+        MariaDbDataSource currentDriver = driver;
+        if (currentDriver != null && current != null
+                && (next.connectSeconds() != previous.connectSeconds() || next.socketSeconds() != previous.socketSeconds())) {
+            try {
+                currentDriver.setUrl(next.applyTo(url));
+                // open connections keep the times they were opened with: replace them as they come back
+                current.getHikariPoolMXBean().softEvictConnections();
+                LOG.info("Store connections now open within {} s and give up after {} s of silence",
+                        next.connectSeconds(), next.socketSeconds());
+            } catch (SQLException e) {
+                LOG.error("Store connection timeouts not changed: {}", rootMessage(e));
+            }
+        }
+    }
+
+    /** The settings' times, or {@code fallback} (with the reason in the log) when one is out of range. */
+    private static DatabaseTimeouts checked(StoreSettings settings, DatabaseTimeouts fallback) {
+        try {
+            return DatabaseTimeouts.of(settings);
+        } catch (IllegalArgumentException e) {
+            LOG.error("store-mariadb.properties: {}; the database times stay: {}", e.getMessage(), fallback);
+            return fallback;
         }
     }
 
@@ -92,25 +128,27 @@ public class Database {
         }
         HikariDataSource candidate = null;
         try {
-            MariaDbDataSource mariadb = new MariaDbDataSource(url);
-            mariadb.setUser(user);
-            mariadb.setPassword(password);
+            DatabaseTimeouts times = timeouts;
+            MariaDbDataSource mariadb = driver(times.applyTo(url));
             HikariConfig config = new HikariConfig();
             config.setPoolName("vitrine");
             config.setDataSource(mariadb);
             config.setMaximumPoolSize(poolSize(settings));
-            config.setConnectionTimeout(settings.connection_timeout());
+            config.setConnectionTimeout(times.poolWaitMillis());
+            config.setValidationTimeout(times.validationMillis());
             config.setInitializationFailTimeout(1);
             candidate = new HikariDataSource(config);
             ClassLoader bundleLoader = Database.class.getClassLoader();
-            // Flyway finds the migrations only through this bundle's class loader (without it: zero applied)
+            // Flyway finds the migrations only through this bundle's class loader (without it: zero applied);
+            // it gets connections of its own, without the socket timeout that bounds requests' queries
             MigrateResult result = Flyway.configure(bundleLoader)
-                    .dataSource(candidate)
+                    .dataSource(driver(times.applyToMigrations(url)))
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
             schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-            sessions = buildSessions(candidate);
+            sessions = buildSessions(candidate, times.statementSeconds());
+            driver = mariadb;
             pool = candidate;
             failure = null;
             LOG.info("Metadata store ready: schema version {} ({} migrations applied now)", schemaVersion,
@@ -130,7 +168,14 @@ public class Database {
         }
     }
 
-    private static SqlSessionFactory buildSessions(HikariDataSource dataSource) {
+    private MariaDbDataSource driver(String urlWithTimeouts) throws SQLException {
+        MariaDbDataSource mariadb = new MariaDbDataSource(urlWithTimeouts);
+        mariadb.setUser(user);
+        mariadb.setPassword(password);
+        return mariadb;
+    }
+
+    private static SqlSessionFactory buildSessions(HikariDataSource dataSource, int statementSeconds) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // MyBatis resolves mapper XML and type names through the context class loader while it builds
@@ -138,6 +183,7 @@ public class Database {
         try {
             Configuration configuration = new Configuration(new Environment("vitrine", new JdbcTransactionFactory(), dataSource));
             configuration.setMapUnderscoreToCamelCase(true);
+            configuration.setDefaultStatementTimeout(statementSeconds);
             // mappers are registered one by one: package scanning finds none inside OSGi
             configuration.addMapper(AuditMapper.class);
             configuration.addMapper(AccountMapper.class);

@@ -8,7 +8,8 @@ import org.apache.ibatis.session.TransactionIsolationLevel;
 import org.vitrine.api.problem.DomainException;
 
 /**
- * Runs a store's mapper calls in a MyBatis session and turns a lost database into UNAVAILABLE; any other
+ * Runs a store's mapper calls in a MyBatis session and turns a lost, silent or too slow database into
+ * UNAVAILABLE (503, without the driver's message: it names hosts and statements); any other
  * failure reaches the store unchanged, so it can still recognise a duplicate key.
  */
 final class MapperSessions {
@@ -56,6 +57,9 @@ final class MapperSessions {
     private static RuntimeException unavailableOr(PersistenceException e) {
         if (SqlFailures.isConnectionFailure(e)) {
             return new DomainException(DomainException.Kind.UNAVAILABLE, "The database is unavailable.");
+        }
+        if (SqlFailures.isTimeout(e)) {
+            return new DomainException(DomainException.Kind.UNAVAILABLE, "The database took too long to answer; try again.");
         }
         return e;
     }

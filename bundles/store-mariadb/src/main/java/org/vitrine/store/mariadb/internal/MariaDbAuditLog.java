@@ -2,7 +2,6 @@ package org.vitrine.store.mariadb.internal;
 
 import java.util.List;
 
-import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,9 +24,10 @@ public class MariaDbAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEvent event) {
-        try (SqlSession session = database.sessions().openSession(true)) {
-            session.getMapper(AuditMapper.class).insert(AuditRow.of(event));
-        }
+        MapperSessions.inSession(database, AuditMapper.class, m -> {
+            m.insert(AuditRow.of(event));
+            return null;
+        });
     }
 
     @Override
@@ -35,9 +35,7 @@ public class MariaDbAuditLog implements AuditLog {
         if (limit < 1 || limit > 1000) {
             throw DomainException.badRequest("limit must be between 1 and 1000, was " + limit);
         }
-        try (SqlSession session = database.sessions().openSession(true)) {
-            return session.getMapper(AuditMapper.class).recent(limit).stream().map(AuditRow::toEvent).toList();
-        }
+        return MapperSessions.inSession(database, AuditMapper.class, m -> m.recent(limit)).stream().map(AuditRow::toEvent).toList();
     }
 
     @Override
