@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,8 +80,11 @@ public class MailService implements Mailer {
      */
     private void dropMessagesOfDeletedAccounts() {
         try {
+            // one look-up per account, not per message: a spool kept without SMTP holds many notices per person
+            Map<Long, Boolean> deleted = new HashMap<>();
             int dropped = spool.removeWhere((id, eml) -> JakartaMail.accountOf(eml)
-                    .map(account -> accounts.byId(account).map(a -> a.status() == AccountStatus.DELETED).orElse(true))
+                    .map(account -> deleted.computeIfAbsent(account,
+                            a -> accounts.byId(a).map(found -> found.status() == AccountStatus.DELETED).orElse(true)))
                     .orElse(false));
             if (dropped > 0) {
                 LOG.info("{} spooled message(s) for deleted accounts were deleted", dropped);

@@ -34,6 +34,8 @@ final class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final int ERROR_LENGTH = 300;
+    /** How long work on the spool waits for a delivery in progress to end. */
+    static final Duration EXCLUSIVE_WAIT = Duration.ofSeconds(15);
 
     private final MailSpool spool;
     private final Supplier<MailOptions> options;
@@ -84,13 +86,23 @@ final class OutboxSender {
         T run() throws IOException;
     }
 
-    /** Runs the work on the sender's thread, between two deliveries, and waits for it (directly once the sender stopped). */
+    /**
+     * Runs the work on the sender's thread, between two deliveries, and waits for it (directly once the sender stopped),
+     * at most {@link #EXCLUSIVE_WAIT}: a delivery stuck on a slow mail server must not hold a request (an account
+     * erasure, say) for as long. Past the deadline the work stays queued and runs as soon as the sender is free.
+     */
     <T> T exclusively(SpoolWork<T> work) throws IOException {
+        return exclusively(work, EXCLUSIVE_WAIT);
+    }
+
+    <T> T exclusively(SpoolWork<T> work, Duration deadline) throws IOException {
         if (executor.isShutdown()) {
             return work.run();
         }
         try {
-            return executor.submit(work::run).get();
+            return executor.submit(work::run).get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException busy) {
+            throw new IOException("the mail sender is busy with a delivery; the work is queued and runs as soon as it is free");
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             return work.run();
         } catch (InterruptedException e) {

@@ -1,8 +1,10 @@
 package org.vitrine.mail.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitrine.mail.internal.MailSpool.Place;
 
@@ -94,6 +99,33 @@ class OutboxSenderTest {
         sender.attempt(id);
         assertTrue(Files.isRegularFile(dir.resolve(id + ".eml")));
         assertTrue(spool.entries().isEmpty());
+    }
+
+    @Test
+    @Timeout(30)
+    void work_on_the_spool_waits_for_a_stuck_delivery_only_until_its_deadline_and_runs_once_the_sender_is_free() throws Exception {
+        MailSpool spool = new MailSpool(dir);
+        CountDownLatch delivering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OutboxSender sender = new OutboxSender(spool, () -> options("smtp.example.org", 3), (eml, o) -> {
+            delivering.countDown();
+            release.await();
+        }, failures::add, Clock.systemUTC());
+        AtomicInteger ran = new AtomicInteger();
+        spooled(spool);
+        try {
+            sender.start();
+            assertTrue(delivering.await(10, TimeUnit.SECONDS), "the delivery started");
+            IOException busy = assertThrows(IOException.class, () -> sender.exclusively(ran::incrementAndGet, Duration.ofMillis(200)));
+            assertTrue(busy.getMessage().contains("busy"), busy.getMessage());
+            assertEquals(0, ran.get(), "nothing ran beside the delivery");
+            release.countDown();
+            await(() -> ran.get() == 1);
+            assertEquals(1, ran.get(), "the queued work ran once the sender was free");
+        } finally {
+            release.countDown();
+            sender.stop();
+        }
     }
 
     @Test

@@ -7,10 +7,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
-import org.vitrine.api.session.ClientInfo;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 import org.vitrine.core.privacy.OwnerProof;
+import org.vitrine.core.http.Clients;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +66,7 @@ public class EmailResource {
         if (body == null || body.token() == null || body.token().isBlank()) {
             throw DomainException.badRequest("Send {\"token\": \"<the token from the link>\"}.");
         }
-        return verification.redeem(body.token(), client(http));
+        return verification.redeem(body.token(), Clients.of(http));
     }
 
     @RolesAllowed("user")
@@ -74,7 +74,7 @@ public class EmailResource {
     @Path("me/email/verification")
     public Response resend(@Context SecurityContext security, @Context HttpServletRequest http) {
         Session session = session(security);
-        verification.resend(session.accountId(), client(http));
+        verification.resend(session.accountId(), Clients.of(http));
         return Response.accepted().build();
     }
 
@@ -88,7 +88,7 @@ public class EmailResource {
             throw DomainException.badRequest("Send {\"email\": \"<new address>\", \"password\": \"<your password>\"}.");
         }
         String sentTo = change.request(session, body.email(), new OwnerProof(body.password(), body.code(), body.recoveryCode()),
-                client(http));
+                Clients.of(http));
         return Response.accepted(new Sent(sentTo)).build();
     }
 
@@ -96,9 +96,5 @@ public class EmailResource {
         return Caller.of(security.getUserPrincipal()).filter(c -> c.sessionId() != null)
                 .flatMap(c -> sessions.find(c.sessionId()))
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "Sign in first."));
-    }
-
-    private static ClientInfo client(HttpServletRequest http) {
-        return new ClientInfo(http.getRemoteAddr(), http.getHeader("User-Agent"));
     }
 }

@@ -16,10 +16,10 @@ import org.vitrine.api.audit.AuditLog;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.core.privacy.AccountErasure;
 import org.vitrine.api.security.Caller;
-import org.vitrine.api.session.ClientInfo;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 import org.vitrine.core.devices.KnownDevices;
+import org.vitrine.core.http.Clients;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -95,7 +95,7 @@ public class MeResource {
         Session session = session(security);
         DeletionProof proof = body == null ? new DeletionProof(null, null, null) : body;
         erasure.delete(session, new AccountErasure.Proof(proof.password(), proof.code(), proof.recoveryCode()),
-                new ClientInfo(http.getRemoteAddr(), http.getHeader("User-Agent")));
+                Clients.of(http));
         return Response.noContent().header("Set-Cookie", sessions.clearCookieHeader()).build();
     }
 

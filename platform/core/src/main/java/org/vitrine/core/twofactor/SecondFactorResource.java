@@ -10,9 +10,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.auth.SecondFactor;
 import org.vitrine.api.problem.DomainException;
-import org.vitrine.api.session.ClientInfo;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
+import org.vitrine.core.http.Clients;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,7 +86,7 @@ public class SecondFactorResource {
         if (body == null) {
             throw DomainException.badRequest("Send a JSON body like {\"code\": \"123456\"} or {\"recoveryCode\": \"abcd-efgh-jkmn\"}.");
         }
-        Session done = secondFactor.complete(waiting.id(), body.code(), body.recoveryCode(), client(http));
+        Session done = secondFactor.complete(waiting.id(), body.code(), body.recoveryCode(), Clients.of(http));
         return Response.ok(new Completed(done.accountId(), done.csrfToken()))
                 .header(HttpHeaders.SET_COOKIE, sessions.cookieHeader(done))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -105,9 +105,5 @@ public class SecondFactorResource {
         return sessions.awaitingSecondFactor(cookie == null ? null : cookie.getValue())
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "No sign-in is waiting for a second "
                         + "factor in this browser (it may have taken longer than ten minutes): sign in again."));
-    }
-
-    private static ClientInfo client(HttpServletRequest http) {
-        return new ClientInfo(http.getRemoteAddr(), http.getHeader("User-Agent"));
     }
 }

@@ -10,10 +10,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
-import org.vitrine.api.session.ClientInfo;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 import org.vitrine.core.privacy.OwnerProof;
+import org.vitrine.core.http.Clients;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +59,7 @@ public class TwoFactorResource {
     @POST
     @RolesAllowed("user")
     public TwoFactorEnrolment.Enrolment start(@Context SecurityContext security, @Context HttpServletRequest http) {
-        return enrolment.start(session(security).accountId(), client(http));
+        return enrolment.start(session(security).accountId(), Clients.of(http));
     }
 
     @POST
@@ -71,7 +71,7 @@ public class TwoFactorResource {
         if (body == null) {
             throw DomainException.badRequest("Send a JSON body like {\"code\": \"123456\"}.");
         }
-        return Map.of("recoveryCodes", enrolment.confirm(account, body.code(), client(http)));
+        return Map.of("recoveryCodes", enrolment.confirm(account, body.code(), Clients.of(http)));
     }
 
     @DELETE
@@ -80,7 +80,7 @@ public class TwoFactorResource {
     public Response disable(TwoFactorOff body, @Context SecurityContext security, @Context HttpServletRequest http) {
         Session session = session(security);
         TwoFactorOff off = body == null ? new TwoFactorOff(null, null, null) : body;
-        enrolment.disable(session, new OwnerProof(off.password(), off.code(), off.recoveryCode()), client(http));
+        enrolment.disable(session, new OwnerProof(off.password(), off.code(), off.recoveryCode()), Clients.of(http));
         return Response.noContent().build();
     }
 
@@ -88,9 +88,5 @@ public class TwoFactorResource {
         return Caller.of(security.getUserPrincipal()).filter(c -> c.accountId() != null && c.sessionId() != null)
                 .flatMap(c -> sessions.find(c.sessionId()))
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHORIZED, "Sign in first."));
-    }
-
-    private static ClientInfo client(HttpServletRequest http) {
-        return new ClientInfo(http.getRemoteAddr(), http.getHeader("User-Agent"));
     }
 }
