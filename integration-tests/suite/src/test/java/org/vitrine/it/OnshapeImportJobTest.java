@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -212,28 +210,6 @@ class OnshapeImportJobTest {
         assertEquals(200, new Browser(vitrine).get(preview).status(), preview);
         assertEquals(Rows.count(vitrine, "SELECT COUNT(DISTINCT element_key, size_label) FROM previews WHERE document_id = ?", documentId),
                 Rows.count(vitrine, "SELECT COUNT(*) FROM previews WHERE document_id = ?", documentId), "one row per preview");
-    }
-
-    /**
-     * Makes the instance's blob storage refuse every write, also for root (the tests may run as root, which a
-     * read-only mode does not stop): the folder is moved aside and a plain file takes its name, so no folder can be
-     * made under it. Closing puts the folder back.
-     */
-    private record UnwritableBlobs(Path blobs, Path aside) implements AutoCloseable {
-        static UnwritableBlobs of(VitrineInstance vitrine) throws Exception {
-            Path blobs = vitrine.home.resolve("data").resolve("blobs");
-            Path aside = blobs.resolveSibling("blobs-aside");
-            Files.createDirectories(blobs);
-            Files.move(blobs, aside);
-            Files.writeString(blobs, "not a folder");
-            return new UnwritableBlobs(blobs, aside);
-        }
-
-        @Override
-        public void close() throws Exception {
-            Files.delete(blobs);
-            Files.move(aside, blobs);
-        }
     }
 
     private static void assertMentions(String text, String word) {

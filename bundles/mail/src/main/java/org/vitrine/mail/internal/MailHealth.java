@@ -8,7 +8,7 @@ import org.vitrine.api.health.HealthContributor;
 import org.vitrine.api.health.HealthStatus;
 
 /** Takes part in {@code GET /api/health}: DEGRADED while failed messages wait for an admin (mail is not essential). */
-@Component
+@Component(property = HealthContributor.MODULE + "=mail")
 public class MailHealth implements HealthContributor {
 
     private final MailService mail;

@@ -4,6 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Everything a module needs to talk to Onshape, built from {@code config/onshape.properties}: the settings, the
@@ -14,8 +17,14 @@ public record OnshapeConnection(OnshapeConfig config, OnshapeOAuth oauth, Onshap
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public static OnshapeConnection from(Map<String, ?> properties, String publicUrl) {
+        return from(properties, publicUrl, () -> null);
+    }
+
+    /** A connection whose every exchange with Onshape is timed into the registry {@code meters} gives at the time, if any. */
+    public static OnshapeConnection from(Map<String, ?> properties, String publicUrl, Supplier<MeterRegistry> meters) {
         OnshapeConfig config = OnshapeConfig.from(properties, publicUrl);
         Clock clock = Clock.systemUTC();
-        return new OnshapeConnection(config, new OnshapeOAuth(config, HTTP, clock), new OnshapeApi(config, HTTP), clock);
+        HttpClient http = new MeteredHttpClient(HTTP, OnshapeOAuth.PROVIDER, meters);
+        return new OnshapeConnection(config, new OnshapeOAuth(config, http, clock), new OnshapeApi(config, http), clock);
     }
 }

@@ -13,6 +13,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface HealthContributor {
 
+    /**
+     * Service property naming the module a contributor belongs to (its id, e.g. {@code blobs-fs}), so that health
+     * says which module is unhealthy: {@code @Component(property = HealthContributor.MODULE + "=blobs-fs")}.
+     */
+    String MODULE = "vitrine.module";
+
     /** Probes now and reports what it found. */
     HealthCheck check();
 }

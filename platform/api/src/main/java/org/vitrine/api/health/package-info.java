@@ -1,7 +1,7 @@
 /**
  * Health probes: modules contribute checks that make up {@code GET /api/health}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.health;
 

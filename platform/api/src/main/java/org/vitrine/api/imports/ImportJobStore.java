@@ -1,6 +1,7 @@
 package org.vitrine.api.imports;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -52,4 +53,15 @@ public interface ImportJobStore {
      * {@code limit} (1 to 201). The jobs come without their items; their counters are those last recorded.
      */
     List<ImportJob> page(Long before, int limit);
+
+    /** How many jobs and items are in each state now, over every account; a state nothing is in is left out. */
+    StateCounts stateCounts();
+
+    /** Numbers of jobs and of items by state. */
+    record StateCounts(Map<ImportJob.JobState, Long> jobs, Map<ImportJob.ItemState, Long> items) {
+        public StateCounts {
+            jobs = Map.copyOf(jobs);
+            items = Map.copyOf(items);
+        }
+    }
 }

@@ -1,7 +1,7 @@
 /**
  * Import jobs: the background work of bringing documents in from a provider.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package org.vitrine.api.imports;
 

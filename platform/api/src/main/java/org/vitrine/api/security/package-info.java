@@ -1,7 +1,7 @@
 /**
  * Who is calling: callers, roles and the resolvers that recognise credentials.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.vitrine.api.security;
 

@@ -5,24 +5,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.vitrine.api.ratelimit.TooManyRequestsException;
 import org.vitrine.api.security.Caller;
 import org.vitrine.api.security.CallerResolver;
+import org.vitrine.api.security.Callers;
 import org.vitrine.api.security.Credentials;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,8 +35,8 @@ import jakarta.ws.rs.core.SecurityContext;
  * The one gate every API request passes, before matching (so an unknown path tells a prober nothing):
  * <ol>
  * <li>the general per-address budget ({@code api.ip}; health probes are exempt);</li>
- * <li>who is calling, asked of every {@link CallerResolver} (the ops token, the session cookie, ...), handed
- * to resources as the {@link SecurityContext} principal;</li>
+ * <li>who is calling, asked of every {@link CallerResolver} (the ops token, the session cookie, ...) through
+ * {@link Callers}, handed to resources as the {@link SecurityContext} principal;</li>
  * <li>cross-site request forgery: a state-changing request whose {@code Origin} is another site is refused,
  * and one made with the session cookie must echo the session's token in {@code X-CSRF-Token};</li>
  * <li>addresses that the router and a reader could understand differently are refused with 400
@@ -62,7 +59,7 @@ public class RequestGate implements ContainerRequestFilter {
     static final String AWAITING_SECOND_FACTOR = "vitrine.second-factor.awaited";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final List<CallerResolver> resolvers = new CopyOnWriteArrayList<>();
+    private final Callers callers;
     private final BucketRateLimiter limits;
     private final MemorySessionManager sessions;
     private final String publicOrigin;
@@ -71,19 +68,12 @@ public class RequestGate implements ContainerRequestFilter {
     private HttpServletRequest servletRequest;
 
     @Activate
-    public RequestGate(BundleContext context, @Reference BucketRateLimiter limits, @Reference MemorySessionManager sessions) {
+    public RequestGate(BundleContext context, @Reference Callers callers, @Reference BucketRateLimiter limits,
+                       @Reference MemorySessionManager sessions) {
+        this.callers = callers;
         this.limits = limits;
         this.sessions = sessions;
         this.publicOrigin = origin(context.getProperty("vitrine.public.url"));
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addResolver(CallerResolver resolver) {
-        resolvers.add(resolver);
-    }
-
-    void removeResolver(CallerResolver resolver) {
-        resolvers.remove(resolver);
     }
 
     @Override
@@ -105,7 +95,7 @@ public class RequestGate implements ContainerRequestFilter {
             request.abortWith(ProblemMapper.problem(400, ambiguous.get()));
             return;
         }
-        Optional<Caller> caller = resolve(credentials(request, ip));
+        Optional<Caller> caller = callers.of(credentials(request, ip));
         caller.ifPresent(c -> request.setSecurityContext(new CallerSecurityContext(c, request.getSecurityContext())));
         if (caller.isEmpty() && awaitsSecondFactor(request)) {
             request.setProperty(AWAITING_SECOND_FACTOR, Boolean.TRUE);
@@ -129,16 +119,6 @@ public class RequestGate implements ContainerRequestFilter {
     /** The path as the client sent it, not decoded and with any {@code ;} parameters still in it. */
     private String rawPath(ContainerRequestContext request) {
         return servletRequest != null ? servletRequest.getRequestURI() : request.getUriInfo().getRequestUri().getRawPath();
-    }
-
-    Optional<Caller> resolve(Credentials credentials) {
-        for (CallerResolver resolver : resolvers) {
-            Optional<Caller> caller = resolver.resolve(credentials);
-            if (caller.isPresent()) {
-                return caller;
-            }
-        }
-        return Optional.empty();
     }
 
     private boolean awaitsSecondFactor(ContainerRequestContext request) {

@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.vitrine.api.accounts.Account;
 import org.vitrine.api.accounts.AccountStatus;
@@ -31,6 +33,8 @@ import org.vitrine.onshape.client.OnshapeOAuth;
 import org.vitrine.onshape.client.TokenSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The rules of signing in with Onshape. An Onshape identity already linked signs in to its account; a person
@@ -54,6 +58,10 @@ public class OnshapeSignIn {
     private final PendingSignIns pending = new PendingSignIns(clock);
     private volatile OnshapeConnection onshape;
 
+    /** Where calls to Onshape are counted, when the platform provides it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MeterRegistry meters;
+
     @Activate
     public OnshapeSignIn(BundleContext context, @Reference AccountStore accounts, @Reference IdentityStore identities,
                          @Reference AuditLog audit, Map<String, Object> properties) {
@@ -66,7 +74,7 @@ public class OnshapeSignIn {
 
     @Modified
     void configure(Map<String, Object> properties) {
-        this.onshape = OnshapeConnection.from(properties, publicUrl);
+        this.onshape = OnshapeConnection.from(properties, publicUrl, () -> meters);
     }
 
     /** Starts a sign-in: the state to put in the cookie, and Onshape's authorize address. */

@@ -35,7 +35,13 @@ public class FileBlobStore implements BlobStore {
 
     @Activate
     public FileBlobStore(BundleContext context) {
-        this(Path.of(context.getProperty("vitrine.blobs.dir") != null ? context.getProperty("vitrine.blobs.dir") : "data/blobs"));
+        this(rootOf(context));
+    }
+
+    /** The blob folder: {@code vitrine.blobs.dir} as the launcher hands it over, else {@code data/blobs}. */
+    static Path rootOf(BundleContext context) {
+        String configured = context.getProperty("vitrine.blobs.dir");
+        return Path.of(configured != null ? configured : "data/blobs");
     }
 
     FileBlobStore(Path root) {

@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.vitrine.api.cad.CadProvider;
 import org.vitrine.api.cad.DocumentPage;
@@ -34,6 +36,8 @@ import org.vitrine.onshape.client.TokenSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Onshape as a {@link CadProvider}. It acts with the person's tokens from their session (found among the
  * account's live sessions when an import job runs in the background). Nothing is fetched from an address a
@@ -48,6 +52,10 @@ public class OnshapeProvider implements CadProvider {
     private final String publicUrl;
     private volatile OnshapeConnection onshape;
 
+    /** Where calls to Onshape are counted, when the platform provides it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MeterRegistry meters;
+
     @Activate
     public OnshapeProvider(BundleContext context, @Reference SessionManager sessions, Map<String, Object> properties) {
         this.sessions = sessions;
@@ -57,7 +65,7 @@ public class OnshapeProvider implements CadProvider {
 
     @Modified
     void configure(Map<String, Object> properties) {
-        this.onshape = OnshapeConnection.from(properties, publicUrl);
+        this.onshape = OnshapeConnection.from(properties, publicUrl, () -> meters);
     }
 
     OnshapeConfig config() {

@@ -19,6 +19,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +29,17 @@ import org.vitrine.api.problem.DomainException;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The connection pool, the schema migrations and the MyBatis session factory. Connecting is retried in
  * the background, so a database that comes up after Vitrine is picked up without a restart; until then
  * the health probe reports the database DOWN with the reason. Every wait on the database is bounded
  * ({@link DatabaseTimeouts}): while it is frozen or cut off, requests are answered 503 within seconds, and the
- * pool replaces the dead connections once it answers again.
+ * pool replaces the dead connections once it answers again. The pool reports its connections (active, idle,
+ * pending), how long requests waited for one and how many gave up, as {@code hikaricp_*} meters.
  */
 @Component(service = Database.class, configurationPid = "org.vitrine.store.mariadb")
 @Designate(ocd = StoreSettings.class)
@@ -52,6 +59,10 @@ public class Database {
     private volatile SqlSessionFactory sessions;
     private volatile String schemaVersion;
     private volatile String failure = "connecting";
+
+    /** Where the pool's meters go; the kernel provides it before any module starts, so the first pool has it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MeterRegistry meters;
 
     @Activate
     public Database(BundleContext context, StoreSettings settings) {
@@ -137,6 +148,10 @@ public class Database {
             config.setConnectionTimeout(times.poolWaitMillis());
             config.setValidationTimeout(times.validationMillis());
             config.setInitializationFailTimeout(1);
+            MeterRegistry registry = meters;
+            if (registry != null) {
+                config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+            }
             candidate = new HikariDataSource(config);
             ClassLoader bundleLoader = Database.class.getClassLoader();
             // Flyway finds the migrations only through this bundle's class loader (without it: zero applied);

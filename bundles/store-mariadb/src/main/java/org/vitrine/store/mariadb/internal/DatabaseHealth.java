@@ -8,7 +8,7 @@ import org.vitrine.api.health.HealthContributor;
 import org.vitrine.api.health.HealthStatus;
 
 /** Reports the metadata store DOWN while the database cannot be reached: nothing works without it. */
-@Component
+@Component(property = HealthContributor.MODULE + "=store-mariadb")
 public class DatabaseHealth implements HealthContributor {
 
     private final Database database;

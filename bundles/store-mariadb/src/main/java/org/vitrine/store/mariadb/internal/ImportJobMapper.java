@@ -23,6 +23,12 @@ public interface ImportJobMapper {
     /** Queued, running and paused jobs with their items, oldest first. */
     List<ImportJobRow> unfinished();
 
+    /** Jobs by state. */
+    List<StateCountRow> jobStates();
+
+    /** Items by state. */
+    List<StateCountRow> itemStates();
+
     int updateItem(@Param("itemId") long itemId, @Param("state") String state, @Param("error") String error,
                    @Param("documentId") Long documentId, @Param("attempt") int attempt, @Param("now") LocalDateTime now);
 

@@ -1,7 +1,10 @@
 package org.vitrine.store.mariadb.internal;
 
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -106,5 +109,19 @@ public class MariaDbImportJobStore implements ImportJobStore {
 
     private static String cut(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+
+    @Override
+    public StateCounts stateCounts() {
+        return MapperSessions.inSession(database, ImportJobMapper.class, m -> new StateCounts(
+                counts(m.jobStates(), ImportJob.JobState.class), counts(m.itemStates(), ImportJob.ItemState.class)));
+    }
+
+    private static <S extends Enum<S>> Map<S, Long> counts(List<StateCountRow> rows, Class<S> states) {
+        Map<S, Long> counts = new EnumMap<>(states);
+        for (StateCountRow row : rows) {
+            counts.put(Enum.valueOf(states, row.getState().toUpperCase(Locale.ROOT)), row.getCount());
+        }
+        return counts;
     }
 }
