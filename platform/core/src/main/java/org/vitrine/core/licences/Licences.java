@@ -15,7 +15,8 @@ import org.vitrine.api.health.HealthStatus;
  * SPDX id is reported in the log and in {@code GET /api/health} (DEGRADED, naming the file, key and value), and
  * new documents get {@value #FALLBACK} until it is fixed; nothing else stops.
  */
-@Component(service = {Licences.class, HealthContributor.class}, configurationPid = Licences.PID)
+@Component(service = {Licences.class, HealthContributor.class}, configurationPid = Licences.PID,
+        property = HealthContributor.MODULE + "=platform")
 @Designate(ocd = CatalogSettings.class)
 public class Licences implements HealthContributor {
 

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +33,7 @@ import org.vitrine.api.net.TrustedProxies;
  * connector back. This component is active before Felix HTTP starts (start levels), so requests are served
  * without it only during the instant between the port opening and this call, before Vitrine reports ready.
  */
-@Component(service = ConnectorFactory.class)
+@Component(service = {ConnectorFactory.class, JettyHooks.class})
 public class JettyHooks implements ConnectorFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(JettyHooks.class);
@@ -41,6 +42,7 @@ public class JettyHooks implements ConnectorFactory {
     private final TrustedProxies trustedProxies;
     private final ForwardedClient.Headers proxyHeaders;
     private final List<Runnable> undo = new ArrayList<>();
+    private volatile ThreadPool threads;
 
     @Activate
     public JettyHooks(BundleContext context, @Reference SecurityHeaders securityHeaders) {
@@ -52,6 +54,7 @@ public class JettyHooks implements ConnectorFactory {
 
     @Override
     public synchronized Connector createConnector(Server server) {
+        threads = server.getThreadPool();
         Request.Handler previous = server.getErrorHandler();
         ContainerErrorPage errorPage = new ContainerErrorPage(securityHeaders);
         server.setErrorHandler(errorPage);
@@ -107,6 +110,11 @@ public class JettyHooks implements ConnectorFactory {
         protected void doStop() {
             // nothing was started
         }
+    }
+
+    /** The server's request threads, once Felix HTTP handed the server over; else null. */
+    ThreadPool threads() {
+        return threads;
     }
 
     @Deactivate
