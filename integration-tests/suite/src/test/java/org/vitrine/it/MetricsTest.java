@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code /metrics} and the health of the blob store: the meters are closed like the admin API (no address variant
  * opens them), served in Prometheus' text format to admins and the operations token, and count what happened —
  * requests by route template exactly, an import's jobs and items by state as the database has them, every call to
- * Onshape by outcome, the database pool, the HTTP threads, the JVM. Health names the blob store's module while its folder refuses
+ * Onshape by outcome, the database pool, the HTTP threads, the blob disk, the JVM. Health names the blob store's module while its folder refuses
  * writes or its disk runs short of the configured free space, in plain words, and is UP again once fixed.
  */
 @Timeout(300)
@@ -93,6 +93,8 @@ class MetricsTest {
         assertTrue(text.value("jetty_threads_busy") >= 1, "the thread answering this scrape");
         assertTrue(text.value("jetty_threads_max") >= text.value("jetty_threads_current"));
         assertTrue(text.value("jetty_queued_jobs") >= 0);
+        assertTrue(text.value("vitrine_blobs_disk_free_bytes") > 0);
+        assertTrue(text.value("vitrine_blobs_disk_total_bytes") >= text.value("vitrine_blobs_disk_free_bytes"));
 
         Browser admin = Staff.signedIn(vitrine, "operator", PASSWORD, "admin");
         Browser.Reply bySession = admin.get("/metrics");
