@@ -60,8 +60,7 @@ public class Database {
     private volatile String schemaVersion;
     private volatile String failure = "connecting";
 
-    /** Where the pool's meters go; the kernel provides it before any module starts, so the first pool has it. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    /** Where the pool's meters go, once the platform provides it (before or after the pool is made). */
     private volatile MeterRegistry meters;
 
     @Activate
@@ -121,6 +120,29 @@ public class Database {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMeters(MeterRegistry registry) {
+        meters = registry;
+        HikariDataSource current = pool;
+        if (current != null) {
+            attachMeters(current);
+        }
+    }
+
+    void unbindMeters(MeterRegistry registry) {
+        if (meters == registry) {
+            meters = null;
+        }
+    }
+
+    /** Lets the pool report into the registry, once: Hikari takes a metrics tracker only one time per pool. */
+    private synchronized void attachMeters(HikariDataSource target) {
+        MeterRegistry registry = meters;
+        if (registry != null && target.getMetricsTrackerFactory() == null && !target.isClosed()) {
+            target.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
+    }
+
     @Deactivate
     void deactivate() {
         connector.shutdownNow();
@@ -148,10 +170,6 @@ public class Database {
             config.setConnectionTimeout(times.poolWaitMillis());
             config.setValidationTimeout(times.validationMillis());
             config.setInitializationFailTimeout(1);
-            MeterRegistry registry = meters;
-            if (registry != null) {
-                config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-            }
             candidate = new HikariDataSource(config);
             ClassLoader bundleLoader = Database.class.getClassLoader();
             // Flyway finds the migrations only through this bundle's class loader (without it: zero applied);
@@ -166,6 +184,7 @@ public class Database {
             driver = mariadb;
             pool = candidate;
             failure = null;
+            attachMeters(candidate);
             LOG.info("Metadata store ready: schema version {} ({} migrations applied now)", schemaVersion,
                     result.migrationsExecuted);
         } catch (RuntimeException | SQLException e) {
