@@ -116,11 +116,11 @@ final class DatabaseSupervisor implements AutoCloseable {
         if (count > maxRestarts) {
             gaveUp = true;
             String reason = "The embedded database stopped unexpectedly " + count + " time(s) within " + minutes(window)
-                    + ", more than the " + maxRestarts + " restart(s) allowed (db.embedded.restart.max); Vitrine stops."
-                    + " The database's errors in the log say why; start Vitrine again once that is fixed.";
+                    + ", more than the " + maxRestarts + " restart(s) allowed (db.embedded.restart.max). Its errors in the log"
+                    + " say why; start Vitrine again once that is fixed.";
             state("DOWN", "the embedded database stopped unexpectedly at " + TIME.format(now) + " and was not restarted: it stopped "
                     + count + " time(s) within " + minutes(window));
-            LOG.error("{} ({})", reason, what);
+            LOG.error("Vitrine stops: {} ({})", reason, what);
             giveUp.accept(reason);
             return;
         }

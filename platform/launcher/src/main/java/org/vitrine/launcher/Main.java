@@ -162,11 +162,13 @@ public final class Main {
                 Supplier<Map<String, String>> state = supervisor::state;
                 platform.offer(Supplier.class, state, "vitrine.embedded.database", "state");
             }
-            String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3));
-            lock.describe(settings.localBaseUrl());
-            java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"").matcher(health);
-            log.info("Vitrine is ready on {} in {} ms (status {})", settings.publicUrl(),
-                    (System.nanoTime() - begin) / 1_000_000, status.find() ? status.group(1) : "unknown");
+            String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3), exit::isDone);
+            if (health != null) {
+                lock.describe(settings.localBaseUrl());
+                java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"").matcher(health);
+                log.info("Vitrine is ready on {} in {} ms (status {})", settings.publicUrl(),
+                        (System.nanoTime() - begin) / 1_000_000, status.find() ? status.group(1) : "unknown");
+            }
         } catch (Exception e) {
             stop.run();
             throw e;

@@ -87,8 +87,8 @@ class DatabaseSupervisorTest {
             server.kill();
             String reason = gaveUp.get(10, TimeUnit.SECONDS);
             assertEquals("The embedded database stopped unexpectedly 2 time(s) within 10 min, more than the 1 restart(s) "
-                    + "allowed (db.embedded.restart.max); Vitrine stops. The database's errors in the log say why; start "
-                    + "Vitrine again once that is fixed.", reason);
+                    + "allowed (db.embedded.restart.max). Its errors in the log say why; start Vitrine again once that is fixed.",
+                    reason);
             Thread.sleep(1500);
             assertEquals(2, server.starts.get(), "not restarted again");
             assertEquals("DOWN", supervisor.state().get("status"));

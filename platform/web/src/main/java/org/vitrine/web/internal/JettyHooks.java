@@ -46,6 +46,7 @@ public class JettyHooks implements ConnectorFactory {
     private final ForwardedClient.Headers proxyHeaders;
     private final BundleContext context;
     private final List<Runnable> undo = new ArrayList<>();
+    private ServiceRegistration<?> drain;
 
     @Activate
     public JettyHooks(BundleContext context, @Reference SecurityHeaders securityHeaders) {
@@ -88,18 +89,24 @@ public class JettyHooks implements ConnectorFactory {
         return new InertConnector(server, server.getConnectors());
     }
 
+    /** Offers the launcher the drain of this server; a server started anew (new settings) replaces the one before. */
     private void offerDrain(Server server) {
+        withdrawDrain();
         List<Connector> sockets = Arrays.stream(server.getConnectors()).filter(c -> !(c instanceof InertConnector)).toList();
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(HttpDrain.SERVICE_PROPERTY, HttpDrain.SERVICE_VALUE);
-        ServiceRegistration<?> drain = context.registerService(Function.class.getName(), new HttpDrain(sockets), properties);
-        undo.add(() -> {
+        drain = context.registerService(Function.class.getName(), new HttpDrain(sockets), properties);
+    }
+
+    private void withdrawDrain() {
+        if (drain != null) {
             try {
                 drain.unregister();
             } catch (IllegalStateException alreadyGone) {
                 // the bundle is stopping: the framework took it back
             }
-        });
+            drain = null;
+        }
     }
 
     /**
@@ -132,6 +139,7 @@ public class JettyHooks implements ConnectorFactory {
 
     @Deactivate
     synchronized void deactivate() {
+        withdrawDrain();
         undo.forEach(Runnable::run);
         undo.clear();
     }
