@@ -254,7 +254,8 @@ public class ImportJobRunner {
                 return;
             }
             ImportJob after = jobs.find(jobId).orElseThrow();
-            long pending = after.items().stream().filter(i -> i.state() == ItemState.PENDING).count();
+            // an item still marked running was abandoned at the document deadline: it is tried again too
+            long pending = after.items().stream().filter(i -> i.state() == ItemState.PENDING || i.state() == ItemState.RUNNING).count();
             if (pending > 0) {
                 // the provider failed for a passing reason (each item says which): tried again, later each round
                 long wait = retryWaitSeconds(providerFailures.merge(jobId, 1, Integer::sum));
