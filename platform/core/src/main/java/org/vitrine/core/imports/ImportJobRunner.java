@@ -116,12 +116,7 @@ public class ImportJobRunner {
         }
     }
 
-    /** Starts (or continues) a job in the background. */
-    public void start(long jobId) {
-        scheduler.execute(() -> run(jobId));
-    }
-
-    /** Starts a new job; one a person waits for (a pasted address) runs apart from the other jobs. */
+    /** Starts (or continues) a job in the background; one a person waits for (a pasted address) runs apart from the others. */
     public void start(ImportJob job) {
         (waitedFor(job) ? waited : scheduler).execute(() -> run(job.id()));
     }
@@ -133,7 +128,7 @@ public class ImportJobRunner {
 
     /** Runs the job again after a delay, where it runs. */
     private void later(ImportJob job, long seconds) {
-        scheduler.schedule(() -> (waitedFor(job) ? waited : scheduler).execute(() -> run(job.id())), seconds, TimeUnit.SECONDS);
+        scheduler.schedule(() -> start(job), seconds, TimeUnit.SECONDS);
     }
 
     /**
@@ -146,7 +141,7 @@ public class ImportJobRunner {
         int requeued = jobs.retryFailed(jobId);
         if (requeued > 0) {
             LOG.info("Import job {}: {} failed documents queued again", jobId, requeued);
-            start(jobId);
+            jobs.find(jobId).ifPresent(this::start);
         }
         return requeued;
     }
@@ -158,7 +153,7 @@ public class ImportJobRunner {
                 Instant wait = notBefore.get(job.id());
                 if (!running.contains(job.id()) && (wait == null || !now.isBefore(wait))) {
                     if (waitedFor(job)) {
-                        waited.execute(() -> run(job.id()));
+                        start(job);
                     } else {
                         run(job.id());
                     }
