@@ -27,7 +27,8 @@ public final class SettingsLoader {
     static final String FILE_NAME = "vitrine.properties";
     private static final Set<String> KNOWN = Set.of("port", "bind.address", "public.url", "data.dir", "deploy.dir",
             "features.dir", "repository.dir", "db.url", "db.user", "db.password", "db.embedded.port", "admin.token", "secret.key",
-            "trusted.proxies", "trusted.proxies.headers");
+            "trusted.proxies", "trusted.proxies.headers",
+            "backup.dir", "backup.every", "backup.keep");
     static final Set<String> PROXY_HEADERS = Set.of("x-forwarded", "forwarded");
     static final int MIN_TOKEN_LENGTH = 24;
 
@@ -97,7 +98,7 @@ public final class SettingsLoader {
                     + "X-Forwarded-Proto) nor forwarded (RFC 7239 Forwarded)");
         }
         return new Settings(port, bind, publicUrl, layout, dbUrl, dbUser, dbPassword, embeddedPort, token, secretKey,
-                proxies, proxyHeaders);
+                proxies, proxyHeaders, backup());
     }
 
     /** The value with its layers applied; unresolved {@code ${...}} references are an error. */
@@ -147,6 +148,19 @@ public final class SettingsLoader {
         } catch (UnknownHostException e) {
             throw invalid("bind.address", "'" + raw + "' is not an address of this machine (e.g. 127.0.0.1 or 0.0.0.0)");
         }
+    }
+
+    private BackupSettings backup() throws InvalidSettingsException {
+        java.time.Duration every = BackupSettings.parseEvery(value("backup.every", "0"));
+        if (every == null) {
+            throw invalid("backup.every", "'" + value("backup.every", "0") + "' is not a period: use e.g. 30m, 6h or 1d, or 0 for no "
+                    + "scheduled backups");
+        }
+        String keep = value("backup.keep", "7");
+        if (!keep.matches("\\d{1,4}") || Integer.parseInt(keep) < 1) {
+            throw invalid("backup.keep", "'" + keep + "' is not a number of backups to keep (1 or more)");
+        }
+        return new BackupSettings(path("backup.dir", "backups"), every, Integer.parseInt(keep));
     }
 
     private TrustedProxies trustedProxies() throws InvalidSettingsException {
