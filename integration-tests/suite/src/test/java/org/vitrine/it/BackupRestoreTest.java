@@ -37,7 +37,10 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vitrine.it.onshape.FakeOnshape;
@@ -48,10 +51,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Backups and restores as an administrator runs them: {@code vitrine backup --with-key} on a running instance while
  * visitors keep writing, {@code vitrine restore} into a new installation, which then starts on the restored data;
  * {@code vitrine backup --verify} on a good and on a tampered archive; a backup without the key holds no key material;
- * a restore never touches an installation that is running or holds data. Works on the embedded database and, with
+ * a restore never touches an installation that is running or holds data; a running instance writes scheduled backups and
+ * keeps the newest (last, as it restarts the restored instance with a schedule). Works on the embedded database and, with
  * VITRINE_TEST_DB_URL, on an external server (the verification's scratch database is always embedded).
  */
 @Timeout(420)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreTest {
 
     private static final String PASSWORD = "lantern otter 41 under the bridge";
@@ -288,6 +293,38 @@ class BackupRestoreTest {
         target.start();
         assertEquals(before, contactRequests(target), "the database is as it was");
         assertEquals(200, new Browser(target).signIn(aliceEmail, PASSWORD).status());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void a_running_instance_writes_scheduled_backups_and_keeps_the_newest() throws Exception {
+        target.stop();
+        target.env("VITRINE_BACKUP_EVERY", "2s").env("VITRINE_BACKUP_KEEP", "2").start();
+        Path dir = target.home.resolve("backups");
+        VitrineInstance.await("scheduled backups, the oldest deleted", Duration.ofSeconds(90), () -> {
+            try {
+                return target.console().contains("Old backup deleted") && scheduledBackups(dir).size() == 2;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertTrue(target.console().contains("Scheduled backup written: " + dir.resolve("vitrine-")), target.console());
+        assertTrue(scheduledBackups(dir).size() <= 2, "never more than backup.keep: " + scheduledBackups(dir));
+
+        Path kept = target.home.resolve("kept.zip");
+        Files.copy(scheduledBackups(dir).get(scheduledBackups(dir).size() - 1), kept);
+        VitrineInstance.CommandResult verified = target.command("backup", "--verify", kept.toString());
+        assertEquals(0, verified.exitCode(), verified.output());
+        assertTrue(verified.output().contains("secret key not included"), "a scheduled backup never holds the key: " + verified.output());
+    }
+
+    private static List<Path> scheduledBackups(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("vitrine-\\d{8}T\\d{6}Z\\.zip")).sorted().toList();
+        }
     }
 
     private static long contactRequests(VitrineInstance vitrine) throws Exception {

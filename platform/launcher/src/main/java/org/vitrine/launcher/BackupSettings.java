@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record BackupSettings(Path dir, Duration every, int keep) {
 
     static final String PREFIX = "vitrine-";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([mhd])");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
     /** A new file name in the folder, from the current time (UTC). */
@@ -31,7 +31,7 @@ public record BackupSettings(Path dir, Duration every, int keep) {
         return !every.isZero();
     }
 
-    /** {@code 0} or {@code off} (none), or a number with m (minutes), h (hours) or d (days); null when malformed. */
+    /** {@code 0} or {@code off} (none), or a number with s (seconds), m (minutes), h (hours) or d (days); null when malformed. */
     static Duration parseEvery(String raw) {
         String value = raw.trim().toLowerCase(Locale.ROOT);
         if (value.isEmpty() || value.equals("0") || value.equals("off")) {
@@ -43,6 +43,7 @@ public record BackupSettings(Path dir, Duration every, int keep) {
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofDays(n);

@@ -39,8 +39,8 @@ final class DatabaseLoad {
                     continue;
                 }
                 s.execute(line.endsWith(";") ? line.substring(0, line.length() - 1) : line);
-                if (line.startsWith("CREATE TABLE ")) {
-                    progress.line("database: " + line.substring("CREATE TABLE ".length(), line.indexOf(' ', "CREATE TABLE ".length() + 1)));
+                if (line.startsWith("CREATE TABLE `")) {
+                    progress.line("database: " + line.substring("CREATE TABLE `".length(), line.indexOf('`', "CREATE TABLE `".length())));
                 }
                 if (++statements % 50 == 0) {
                     c.commit();

@@ -81,6 +81,11 @@ final class RestoreCommand {
                     + (Files.exists(keyFile) ? "a secret key" : "blobs") + "). Restore into an empty data folder; nothing was changed.");
         }
         byte[] key = openKey(manifest);
+        if (!manifest.vitrineVersion().equals(BackupManifest.currentVersion())) {
+            out.println("Note: the backup was written by Vitrine " + manifest.vitrineVersion() + ", this is Vitrine "
+                    + BackupManifest.currentVersion() + ". Restore with the same version or a newer one: a newer one brings the "
+                    + "schema up to date when it starts, an older one cannot read a newer schema.");
+        }
         out.println("Restoring the backup of " + manifest.createdAt() + " (Vitrine " + manifest.vitrineVersion() + ", schema "
                 + manifest.schemaVersion() + ") into " + layout.data());
         Path staging = layout.data().resolve(".blobs-restoring");

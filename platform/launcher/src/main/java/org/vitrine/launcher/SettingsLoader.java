@@ -153,7 +153,7 @@ public final class SettingsLoader {
     private BackupSettings backup() throws InvalidSettingsException {
         java.time.Duration every = BackupSettings.parseEvery(value("backup.every", "0"));
         if (every == null) {
-            throw invalid("backup.every", "'" + value("backup.every", "0") + "' is not a period: use e.g. 30m, 6h or 1d, or 0 for no "
+            throw invalid("backup.every", "'" + value("backup.every", "0") + "' is not a period: use e.g. 6h or 1d (also 30s, 30m), or 0 for no "
                     + "scheduled backups");
         }
         String keep = value("backup.keep", "7");
