@@ -170,6 +170,33 @@ class BackupRestoreTest {
         List<Long> missing = acknowledgedBefore.stream().filter(id -> !restored.contains(id)).toList();
         assertEquals(List.of(), missing, "acknowledged before the backup began, but not restored");
         assertTrue(restored.size() >= acknowledgedBefore.size(), restored.toString());
+
+        // and restored as they were, value for value (texts, times, binary keys)
+        String acknowledged = "SELECT * FROM contact_requests WHERE id IN (" + String.join(",",
+                acknowledgedBefore.stream().map(String::valueOf).toList()) + ") ORDER BY id";
+        assertEquals(rows(source, acknowledged), rows(target, acknowledged));
+        for (String table : List.of("previews", "documents", "document_elements", "identities", "recovery_codes")) {
+            assertEquals(rows(source, "SELECT * FROM " + table + " ORDER BY 1"), rows(target, "SELECT * FROM " + table + " ORDER BY 1"), table);
+        }
+    }
+
+    /** Every row the query answers, each as its columns' values in text (binary values in hex). */
+    private static List<String> rows(VitrineInstance vitrine, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection db = vitrine.database(); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rs.getObject(i);
+                    row.append(rs.getMetaData().getColumnName(i)).append('=')
+                            .append(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value).append(' ');
+                }
+                rows.add(row.toString());
+            }
+        }
+        assertFalse(rows.isEmpty(), "rows to compare: " + sql);
+        return rows;
     }
 
     @Test

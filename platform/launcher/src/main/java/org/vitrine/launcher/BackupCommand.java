@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class BackupCommand {
 
-    static final String USAGE = "usage: vitrine backup [--with-key] [FILE]    write a backup (default: backup.dir/vitrine-<time>.zip)\n"
+    static final String USAGE = "usage: vitrine backup [--with-key] [FILE]    write a backup (default: backup.dir/vitrine-manual-<time>.zip)\n"
             + "       vitrine backup --verify FILE          restore it into a scratch database and compare";
 
     private final Settings settings;
@@ -40,7 +40,7 @@ final class BackupCommand {
             if (verify) {
                 return verify(Path.of(rest.get(0)).toAbsolutePath());
             }
-            Path file = rest.isEmpty() ? settings.backup().newFile() : Path.of(rest.get(0)).toAbsolutePath();
+            Path file = rest.isEmpty() ? settings.backup().newManualFile() : Path.of(rest.get(0)).toAbsolutePath();
             return backup(file, withKey);
         } catch (RestoreRefusedException e) {
             out.println("Backup refused: " + e.getMessage());

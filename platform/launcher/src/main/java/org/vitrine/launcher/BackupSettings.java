@@ -22,9 +22,14 @@ public record BackupSettings(Path dir, Duration every, int keep) {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
-    /** A new file name in the folder, from the current time (UTC). */
+    /** A new file name in the folder for a scheduled backup, from the current time (UTC); retention applies to these. */
     Path newFile() {
         return dir.resolve(PREFIX + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".zip");
+    }
+
+    /** A new file name in the folder for a backup made by hand: retention never deletes it. */
+    Path newManualFile() {
+        return dir.resolve(PREFIX + "manual-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".zip");
     }
 
     boolean scheduled() {

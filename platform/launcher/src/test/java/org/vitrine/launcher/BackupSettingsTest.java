@@ -52,17 +52,17 @@ class BackupSettingsTest {
     }
 
     @Test
-    void after_a_scheduled_backup_only_the_newest_are_kept_and_other_files_are_left_alone() throws Exception {
+    void after_a_scheduled_backup_only_the_newest_scheduled_ones_are_kept_and_manual_or_other_files_are_left_alone() throws Exception {
         Path dir = Files.createDirectories(home.resolve("backups"));
         for (String name : List.of("vitrine-20261201T000000Z.zip", "vitrine-20261202T000000Z.zip", "vitrine-20261203T000000Z.zip",
-                "vitrine-20261204T000000Z.zip", "before-upgrade.zip", "vitrine-20261201T000000Z.zip.sha256")) {
+                "vitrine-20261204T000000Z.zip", "vitrine-manual-20261130T000000Z.zip", "before-upgrade.zip", "vitrine-20261201T000000Z.zip.sha256")) {
             Files.writeString(dir.resolve(name), name);
         }
         List<Path> deleted = BackupSchedule.prune(new BackupSettings(dir, Duration.ofDays(1), 2));
         assertEquals(List.of(dir.resolve("vitrine-20261201T000000Z.zip"), dir.resolve("vitrine-20261202T000000Z.zip")), deleted);
         try (var left = Files.list(dir)) {
             assertEquals(List.of("before-upgrade.zip", "vitrine-20261201T000000Z.zip.sha256", "vitrine-20261203T000000Z.zip",
-                    "vitrine-20261204T000000Z.zip"), left.map(p -> p.getFileName().toString()).sorted().toList());
+                    "vitrine-20261204T000000Z.zip", "vitrine-manual-20261130T000000Z.zip"), left.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
