@@ -63,12 +63,26 @@ final class BackupSchedule implements AutoCloseable {
         }
     }
 
-    /** Deletes the oldest scheduled backups beyond the number to keep (names sort by time). */
+    /**
+     * Deletes the oldest scheduled backups beyond the number to keep (names sort by time), and what interrupted
+     * backups left (a day old or more: nothing is still writing it).
+     */
     static List<Path> prune(BackupSettings backup) throws IOException {
         List<Path> all;
+        List<Path> interrupted;
         try (Stream<Path> files = Files.list(backup.dir())) {
-            all = files.filter(f -> f.getFileName().toString().matches(BackupSettings.PREFIX + "\\d{8}T\\d{6}Z\\.zip"))
+            List<Path> listed = files.toList();
+            all = listed.stream().filter(f -> f.getFileName().toString().matches(BackupSettings.PREFIX + "\\d{8}T\\d{6}Z\\.zip"))
                     .sorted().toList();
+            interrupted = listed.stream().filter(f -> f.getFileName().toString().matches("\\." + BackupSettings.PREFIX + ".*\\.partial"))
+                    .toList();
+        }
+        java.nio.file.attribute.FileTime dayAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        for (Path f : interrupted) {
+            if (Files.getLastModifiedTime(f).compareTo(dayAgo) < 0) {
+                Files.deleteIfExists(f);
+                LOG.info("Left over by an interrupted backup, deleted: {}", f);
+            }
         }
         List<Path> old = all.subList(0, Math.max(0, all.size() - backup.keep()));
         for (Path f : old) {

@@ -58,10 +58,13 @@ class BackupSettingsTest {
                 "vitrine-20261204T000000Z.zip", "vitrine-manual-20261130T000000Z.zip", "before-upgrade.zip", "vitrine-20261201T000000Z.zip.sha256")) {
             Files.writeString(dir.resolve(name), name);
         }
+        Path interrupted = Files.writeString(dir.resolve(".vitrine-20261130T000000Z.zip123.partial"), "half");
+        Files.setLastModifiedTime(interrupted, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(2))));
+        Path writing = Files.writeString(dir.resolve(".vitrine-manual-20261205T000000Z.zip456.partial"), "being written");
         List<Path> deleted = BackupSchedule.prune(new BackupSettings(dir, Duration.ofDays(1), 2));
         assertEquals(List.of(dir.resolve("vitrine-20261201T000000Z.zip"), dir.resolve("vitrine-20261202T000000Z.zip")), deleted);
         try (var left = Files.list(dir)) {
-            assertEquals(List.of("before-upgrade.zip", "vitrine-20261201T000000Z.zip.sha256", "vitrine-20261203T000000Z.zip",
+            assertEquals(List.of(writing.getFileName().toString(), "before-upgrade.zip", "vitrine-20261201T000000Z.zip.sha256", "vitrine-20261203T000000Z.zip",
                     "vitrine-20261204T000000Z.zip", "vitrine-manual-20261130T000000Z.zip"), left.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
