@@ -225,33 +225,62 @@ class BackupRestoreTest {
     }
 
     @Test
-    void verify_passes_on_the_backup_and_names_what_was_altered_in_a_tampered_one() throws Exception {
+    void verify_passes_on_the_backup_and_names_what_was_altered_in_a_tampered_one_or_does_not_match() throws Exception {
         VitrineInstance.CommandResult good = source.command("backup", "--verify", archive.toString());
         assertEquals(0, good.exitCode(), good.output());
         assertTrue(good.output().contains("Backup verified"), good.output());
         assertTrue(good.output().contains("secret key included and opens"), good.output());
 
-        String blob;
+        List<String> blobs;
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            blob = zip.stream().map(ZipEntry::getName).filter(n -> n.matches("blobs/[0-9a-f]{64}")).findFirst().orElseThrow();
+            blobs = zip.stream().map(ZipEntry::getName).filter(n -> n.matches("blobs/[0-9a-f]{64}")).toList();
         }
-        Path tamperedBlob = tampered("tampered-blob.zip", Map.of(blob, content -> {
-            byte[] changed = content.clone();
-            changed[changed.length / 2] ^= 1;
-            return changed;
-        }));
-        VitrineInstance.CommandResult badBlob = source.command("backup", "--verify", tamperedBlob.toString());
-        assertEquals(1, badBlob.exitCode(), badBlob.output());
-        assertTrue(badBlob.output().contains("Backup verification FAILED"), badBlob.output());
-        assertTrue(badBlob.output().contains(blob.substring("blobs/".length()) + " does not have the SHA-256"), badBlob.output());
+        String altered = blobs.get(0);
+        String replaced = blobs.get(1);
+        String replacedKey = replaced.substring("blobs/".length());
+        byte[] newer = "a newer preview".getBytes(StandardCharsets.UTF_8);
+        String newerSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(newer));
 
-        Path tamperedRows = tampered("tampered-rows.zip", Map.of("database.sql", content -> String.join("\n",
-                new String(content, StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("INSERT INTO `contact_requests`"))
-                        .toList()).concat("\n").getBytes(StandardCharsets.UTF_8)));
-        VitrineInstance.CommandResult badRows = source.command("backup", "--verify", tamperedRows.toString());
-        assertEquals(1, badRows.exitCode(), badRows.output());
-        assertTrue(badRows.output().matches("(?s).*table contact_requests: 0 rows restored, the manifest says \\d+.*"), badRows.output());
-        assertTrue(badRows.output().contains("database.sql does not have the SHA-256"), badRows.output());
+        // one archive, three faults: a blob's bytes altered, a table's rows taken out of the dump, and a blob whose
+        // content (and manifest entry) no longer matches the ETag its rows record
+        Path tampered = tampered("tampered.zip", Map.of(
+                altered, content -> {
+                    byte[] changed = content.clone();
+                    changed[changed.length / 2] ^= 1;
+                    return changed;
+                },
+                "database.sql", content -> String.join("\n", new String(content, StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.startsWith("INSERT INTO `contact_requests`")).toList()).concat("\n").getBytes(StandardCharsets.UTF_8),
+                replaced, content -> newer,
+                "manifest.json", manifest -> editManifest(manifest, json -> json.with("blobs").with(replacedKey)
+                        .put("sha256", newerSha).put("size", newer.length))));
+        VitrineInstance.CommandResult bad = source.command("backup", "--verify", tampered.toString());
+        assertEquals(1, bad.exitCode(), bad.output());
+        assertTrue(bad.output().contains("Backup verification FAILED"), bad.output());
+        assertTrue(bad.output().contains("blob " + altered.substring("blobs/".length()) + " does not have the SHA-256"), bad.output());
+        assertTrue(bad.output().matches("(?s).*table contact_requests: 0 rows restored, the manifest says \\d+.*"), bad.output());
+        assertTrue(bad.output().contains("database.sql does not have the SHA-256"), bad.output());
+        assertTrue(bad.output().contains("gives blob " + replacedKey + " another ETag than its content's"), bad.output());
+
+        // a preview imported again while the backup copied blobs, as the backup records it: the restore makes the rows
+        // describe the newer content
+        Path replacedMeanwhile = tampered("replaced.zip", Map.of(replaced, content -> newer,
+                "manifest.json", manifest -> editManifest(manifest, json -> {
+                    json.with("blobs").with(replacedKey).put("sha256", newerSha).put("size", newer.length);
+                    json.putArray("blobsReplaced").add(replacedKey);
+                })));
+        VitrineInstance.CommandResult aligned = source.command("backup", "--verify", replacedMeanwhile.toString());
+        assertEquals(0, aligned.exitCode(), "the rows are made to describe the newer content: " + aligned.output());
+    }
+
+    private static byte[] editManifest(byte[] manifest, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+        try {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) VitrineInstance.JSON.readTree(manifest);
+            edit.accept(json);
+            return VitrineInstance.JSON.writeValueAsBytes(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

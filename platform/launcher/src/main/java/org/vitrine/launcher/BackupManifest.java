@@ -21,6 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param databaseSha256 SHA-256 of {@value #DATABASE}
  * @param blobs          every blob in the archive: key, SHA-256 and size
  * @param blobsMissing   blobs the snapshot refers to that were deleted before they could be copied
+ * @param blobsReplaced  blobs whose content was replaced after the snapshot (a document imported again): the archive
+ *                       holds the newer content, and a restore makes the rows describe it ({@link BlobReferences})
  * @param config         the settings files in the archive
  * @param keyFingerprint the secret key's fingerprint (a hash prefix, as Vitrine stores it beside sealed values)
  * @param secretKey      the key sealed with a passphrase; null when the backup was made without it
@@ -29,7 +31,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record BackupManifest(int format, String vitrineVersion, String createdAt, String database, String schemaVersion,
                       Map<String, Long> tables, String databaseSha256, Map<String, Blob> blobs, List<String> blobsMissing,
-                      List<String> config, String keyFingerprint, KeyEnvelope secretKey) {
+                      List<String> blobsReplaced, List<String> config, String keyFingerprint, KeyEnvelope secretKey) {
 
     static final int FORMAT = 1;
     static final String MANIFEST = "manifest.json";

@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * {@code vitrine backup --verify FILE}: proves that a backup can be restored. The database is replayed into a
  * scratch embedded MariaDB in a temporary folder (never the installation's) and its row counts and schema version are
- * compared with the manifest; every blob is read back and its SHA-256 compared; the sealed key is opened when
+ * compared with the manifest, and every row that refers to a blob must find it with the ETag it records; every blob is
+ * read back and its SHA-256 compared; the sealed key is opened when
  * {@value Passphrase#ENV} is set. Each difference is named.
  */
 final class BackupVerifier {
@@ -39,6 +40,8 @@ final class BackupVerifier {
                 progress.line("database: restoring into a scratch database");
                 String hash = archive.loadDatabase(c, progress);
                 problems.addAll(compareDatabase(manifest, hash, DatabaseLoad.rowCounts(c)));
+                BlobReferences.align(c, RestoreCommand.listed(manifest.blobsReplaced()), manifest.blobs());
+                problems.addAll(BlobReferences.mismatches(c, manifest.blobs(), RestoreCommand.listed(manifest.blobsMissing())));
                 String schema = DatabaseDump.schemaVersion(c, DatabaseLoad.rowCounts(c).keySet());
                 if (!Objects.equals(schema, manifest.schemaVersion())) {
                     problems.add("schema version " + schema + " restored, the manifest says " + manifest.schemaVersion());

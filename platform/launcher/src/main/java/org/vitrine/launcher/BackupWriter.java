@@ -38,8 +38,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * passphrase is given, and then sealed with it ({@link KeyEnvelope}).
  *
  * <p>Blobs are copied after the snapshot was taken, so every blob the snapshot refers to already exists; one replaced
- * meanwhile is copied as it is now, with its metadata recomputed from the copied content, and one deleted meanwhile
- * (an erased account's previews, an expired data export) is listed in the manifest as missing. The archive is written
+ * meanwhile is copied as it is now, with its metadata recomputed from the copied content; one deleted meanwhile
+ * (an erased account's previews, an expired data export) is listed in the manifest as missing; one replaced
+ * meanwhile (a document imported again) is listed too ({@link BlobReferences}). The archive is written
  * beside its final name and renamed into place when complete, readable by its owner only: it holds personal data.
  */
 final class BackupWriter {
@@ -82,9 +83,13 @@ final class BackupWriter {
         sql.flush();
         zip.closeEntry();
         Map<String, BackupManifest.Blob> blobs = copyBlobs(zip);
-        List<String> missing = dump.blobKeys().stream().filter(k -> !blobs.containsKey(k)).toList();
+        List<String> missing = dump.blobEtags().keySet().stream().filter(k -> !blobs.containsKey(k)).toList();
         if (!missing.isEmpty()) {
             progress.line("blobs: " + missing.size() + " the database refers to were deleted before they could be copied");
+        }
+        List<String> replaced = BlobReferences.replaced(dump.blobEtags(), blobs);
+        if (!replaced.isEmpty()) {
+            progress.line("blobs: " + replaced.size() + " were replaced after the snapshot; the newer content is kept");
         }
         List<String> config = copyConfig(zip);
         Optional<byte[]> key = secretKey();
@@ -98,7 +103,7 @@ final class BackupWriter {
         }
         BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.currentVersion(), createdAt,
                 databaseKind, dump.schemaVersion(), dump.rows(), HexFormat.of().formatHex(dumpHash.digest()), blobs,
-                missing.isEmpty() ? null : missing, config, key.map(KeyEnvelope::fingerprint).orElse(null), envelope);
+                missing.isEmpty() ? null : missing, replaced.isEmpty() ? null : replaced, config, key.map(KeyEnvelope::fingerprint).orElse(null), envelope);
         zip.putNextEntry(new ZipEntry(BackupManifest.MANIFEST));
         zip.write(JSON.writeValueAsBytes(manifest));
         zip.closeEntry();

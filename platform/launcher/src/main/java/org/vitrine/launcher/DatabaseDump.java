@@ -3,6 +3,7 @@ package org.vitrine.launcher;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * A logical dump of Vitrine's database taken inside one consistent snapshot ({@code START TRANSACTION WITH
@@ -34,9 +35,8 @@ final class DatabaseDump {
             "SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION';",
             "SET FOREIGN_KEY_CHECKS = 0;",
             "SET UNIQUE_CHECKS = 0;");
-    /** Columns holding blob-store keys, by their name: the blobs the snapshot refers to. */
-    private static final String BLOB_KEY_COLUMN = "blob_key";
     private static final int STATEMENT_BYTES = 512 * 1024;
+    private static final Set<String> TEMPORAL = Set.of("date", "datetime", "timestamp", "time", "year");
     private static final HexFormat HEX = HexFormat.of();
 
     private final Progress progress;
@@ -45,8 +45,11 @@ final class DatabaseDump {
         this.progress = progress;
     }
 
-    /** What a dump contains: rows per table (in dump order), the schema version and the blob keys referred to. */
-    record Result(Map<String, Long> rows, String schemaVersion, Set<String> blobKeys) {
+    /**
+     * What a dump contains: rows per table (in dump order), the schema version, and the blobs the rows refer to, with
+     * the ETag the rows record for each (empty when they record none).
+     */
+    record Result(Map<String, Long> rows, String schemaVersion, Map<String, String> blobEtags) {
     }
 
     Result write(Connection c, Writer out) throws SQLException, IOException {
@@ -61,16 +64,16 @@ final class DatabaseDump {
                 out.write(line + "\n");
             }
             Map<String, Long> rows = new LinkedHashMap<>();
-            Set<String> blobKeys = new TreeSet<>();
+            Map<String, String> blobEtags = new TreeMap<>();
             for (String table : tables(c)) {
                 out.write("DROP TABLE IF EXISTS " + quoteName(table) + ";\n");
                 out.write(createStatement(c, table).replace("\r", " ").replace("\n", " ") + ";\n");
-                rows.put(table, dumpRows(c, table, out, blobKeys));
+                rows.put(table, dumpRows(c, table, out, blobEtags));
                 progress.line("database: " + table + " " + rows.get(table) + " rows");
             }
             String version = schemaVersion(c, rows.keySet());
             c.commit();
-            return new Result(rows, version, blobKeys);
+            return new Result(rows, version, blobEtags);
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -108,19 +111,22 @@ final class DatabaseDump {
         }
     }
 
-    private long dumpRows(Connection c, String table, Writer out, Set<String> blobKeys) throws SQLException, IOException {
+    private long dumpRows(Connection c, String table, Writer out, Map<String, String> blobEtags) throws SQLException, IOException {
         long count = 0;
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(500);
-            try (ResultSet rs = s.executeQuery("SELECT * FROM " + quoteName(table))) {
+            try (ResultSet rs = s.executeQuery("SELECT " + selectList(c, table) + " FROM " + quoteName(table))) {
                 ResultSetMetaData meta = rs.getMetaData();
                 int columns = meta.getColumnCount();
                 StringBuilder head = new StringBuilder("INSERT INTO ").append(quoteName(table)).append(" (");
                 int blobKeyColumn = 0;
+                int etagColumn = 0;
                 for (int i = 1; i <= columns; i++) {
                     head.append(i > 1 ? "," : "").append(quoteName(meta.getColumnName(i)));
-                    if (BLOB_KEY_COLUMN.equalsIgnoreCase(meta.getColumnName(i))) {
+                    if (BlobReferences.KEY_COLUMN.equalsIgnoreCase(meta.getColumnName(i))) {
                         blobKeyColumn = i;
+                    } else if (BlobReferences.ETAG_COLUMN.equalsIgnoreCase(meta.getColumnName(i))) {
+                        etagColumn = i;
                     }
                 }
                 head.append(") VALUES ");
@@ -135,7 +141,8 @@ final class DatabaseDump {
                     }
                     statement.append(')');
                     if (blobKeyColumn > 0 && rs.getString(blobKeyColumn) != null) {
-                        blobKeys.add(rs.getString(blobKeyColumn));
+                        String etag = etagColumn > 0 && rs.getString(etagColumn) != null ? rs.getString(etagColumn) : "";
+                        blobEtags.merge(rs.getString(blobKeyColumn), etag, (a, b) -> a.isEmpty() ? b : a);
                     }
                     count++;
                     if (statement.length() >= STATEMENT_BYTES) {
@@ -150,6 +157,27 @@ final class DatabaseDump {
             }
         }
         return count;
+    }
+
+    /**
+     * The table's columns to select, times as the server writes them: the JDBC driver's own text for a time with
+     * fractional seconds drops leading zeros (.003 becomes .3), so times are turned into text by the server, in the
+     * session's time zone (UTC, as at restore).
+     */
+    private static String selectList(Connection c, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String name = quoteName(rs.getString(1));
+                    columns.add(TEMPORAL.contains(rs.getString(2).toLowerCase(java.util.Locale.ROOT))
+                            ? "CAST(" + name + " AS CHAR) AS " + name : name);
+                }
+            }
+        }
+        return String.join(",", columns);
     }
 
     private static void appendValue(StringBuilder sql, ResultSet rs, int column, int type) throws SQLException {

@@ -100,6 +100,7 @@ final class RestoreCommand {
                     throw new RestoreRefusedException("the database in the backup does not match its manifest: "
                             + String.join("; ", problems) + ". Nothing was kept.");
                 }
+                BlobReferences.align(c, listed(manifest.blobsReplaced()), manifest.blobs());
             } catch (Exception e) {
                 dropTables(c);
                 deleteTree(staging);
@@ -116,6 +117,10 @@ final class RestoreCommand {
         restoreConfig(archive, manifest);
         out.println("Restored " + manifest.tables().values().stream().mapToLong(Long::longValue).sum() + " rows in "
                 + manifest.tables().size() + " tables and " + manifest.blobs().size() + " blobs.");
+        if (manifest.blobsReplaced() != null) {
+            out.println("Note: " + manifest.blobsReplaced().size() + " previews were replaced while the backup ran: the newer "
+                    + "pictures are restored.");
+        }
         if (manifest.blobsMissing() != null) {
             out.println("Note: " + manifest.blobsMissing().size() + " blobs were deleted while the backup ran and are not in it.");
         }
@@ -223,6 +228,10 @@ final class RestoreCommand {
         } catch (SQLException e) {
             // the refusal message is what matters; the operator empties the database by hand
         }
+    }
+
+    static List<String> listed(List<String> keys) {
+        return keys == null ? List.of() : keys;
     }
 
     static void deleteTree(Path folder) throws IOException {
