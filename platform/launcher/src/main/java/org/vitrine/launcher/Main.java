@@ -3,10 +3,13 @@ package org.vitrine.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +122,10 @@ public final class Main {
         }
     }
 
+    /**
+     * Runs Vitrine until it is asked to stop (Ctrl-C, SIGTERM: exit code 0 once stopped in order) or the embedded
+     * database keeps dying (exit code 1, after the same ordered stop).
+     */
     private static int run(Settings settings) throws Exception {
         long begin = System.nanoTime();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -127,62 +134,55 @@ public final class Main {
         Files.createDirectories(settings.layout().logs());
         Files.createDirectories(settings.layout().deploy());
         DataDirLock lock = DataDirLock.acquire(settings.layout().lockFile());
-        EmbeddedDatabase embedded = null;
-        Platform platform = null;
-        CountDownLatch stopped = new CountDownLatch(1);
+        OrderedStop stop = new OrderedStop(settings.lifecycle().stopGrace(), lock);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            exit.complete(0);
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+                context.stop();
+            }
+        }, "vitrine-shutdown"));
         try {
             String dbUrl = settings.dbUrl();
             String dbUser = settings.dbUser();
             String dbPassword = settings.dbPassword();
+            DatabaseSupervisor supervisor = null;
             if (settings.embeddedDatabase()) {
-                embedded = new EmbeddedDatabase(settings.layout().db(), settings.embeddedDbPort());
+                EmbeddedDatabase embedded = new EmbeddedDatabase(settings.layout().db(), settings.embeddedDbPort());
+                stop.database(embedded);
                 dbUrl = embedded.start();
                 dbUser = embedded.credentials().user();
                 dbPassword = embedded.credentials().password();
+                supervisor = new DatabaseSupervisor(embedded, settings.lifecycle(), reason -> {
+                    System.err.println("Vitrine stops: " + reason);
+                    exit.complete(1);
+                }, Clock.systemUTC());
+                stop.supervisor(supervisor);
+                supervisor.watch();
             }
-            platform = new Platform(settings, dbUrl, dbUser, dbPassword);
-            final EmbeddedDatabase db = embedded;
-            final Platform running = platform;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                log.info("Stopping Vitrine");
-                running.stop();
-                if (db != null) {
-                    db.close();
-                }
-                closeQuietly(lock);
-                log.info("Vitrine stopped");
-                if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-                    context.stop();
-                }
-                stopped.countDown();
-            }, "vitrine-shutdown"));
+            Platform platform = new Platform(settings, dbUrl, dbUser, dbPassword);
+            stop.platform(platform);
             platform.start();
-            String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3));
-            lock.describe(settings.localBaseUrl());
-            BackupSchedule.start(settings, dbUrl, dbUser, dbPassword);
-            java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"").matcher(health);
-            log.info("Vitrine is ready on {} in {} ms (status {})", settings.publicUrl(),
-                    (System.nanoTime() - begin) / 1_000_000, status.find() ? status.group(1) : "unknown");
+            if (supervisor != null) {
+                Supplier<Map<String, String>> state = supervisor::state;
+                platform.offer(Supplier.class, state, "vitrine.embedded.database", "state");
+            }
+            String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3), exit::isDone);
+            if (health != null) {
+                lock.describe(settings.localBaseUrl());
+                stop.backups(BackupSchedule.start(settings, dbUrl, dbUser, dbPassword));
+                java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"").matcher(health);
+                log.info("Vitrine is ready on {} in {} ms (status {})", settings.publicUrl(),
+                        (System.nanoTime() - begin) / 1_000_000, status.find() ? status.group(1) : "unknown");
+            }
         } catch (Exception e) {
-            if (platform != null) {
-                platform.stop();
-            }
-            if (embedded != null) {
-                embedded.close();
-            }
-            closeQuietly(lock);
+            stop.run();
             throw e;
         }
-        stopped.await();
-        return 0;
-    }
-
-    private static void closeQuietly(DataDirLock lock) {
-        try {
-            lock.close();
-        } catch (IOException e) {
-            // the OS releases the lock with the process anyway
-        }
+        int code = exit.join();
+        stop.run();
+        return code;
     }
 
     private static String firstOf(String... values) {
