@@ -32,8 +32,8 @@ public final class Main {
               modules enable ID        switch a module on
               modules disable ID       switch a module off
               admin create EMAIL       create an admin account (password asked for, or read from stdin)
-              backup [--with-key] [FILE]   back up database, blobs and settings while Vitrine runs; --with-key adds
-                                       the secret key sealed with a passphrase (VITRINE_BACKUP_PASSPHRASE or asked for)
+              backup [FILE]            back up database, blobs and settings (Vitrine may keep running)
+              backup --with-key [FILE] the same plus the secret key, sealed with a passphrase (VITRINE_BACKUP_PASSPHRASE or asked for)
               backup --verify FILE     restore a backup into a scratch database and compare it with its manifest
               restore FILE             restore a backup into an empty data folder / empty database (Vitrine stopped)
             Settings come from config/vitrine.properties, VITRINE_* environment variables and -Dvitrine.* properties.
