@@ -179,6 +179,28 @@ public final class EmbeddedDatabase implements AutoCloseable, DatabaseSupervisor
         }
     }
 
+    /**
+     * The port of the server a running Vitrine started on this folder (found through its pid file and command line),
+     * so that commands such as {@code vitrine backup} reach the running instance's database; empty when none runs.
+     */
+    public static Optional<Integer> runningPort(Path dbDir) throws IOException {
+        Path data = dbDir.resolve("data");
+        if (!Files.isDirectory(data)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                Optional<String> command = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                        .flatMap(p -> p.info().commandLine()).filter(cmd -> cmd.contains(data.toString()));
+                java.util.regex.Matcher port = java.util.regex.Pattern.compile("--port=(\\d+)").matcher(command.orElse(""));
+                if (port.find()) {
+                    return Optional.of(Integer.parseInt(port.group(1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Long> readPid(Path pidFile) {
         try {
             return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));

@@ -21,7 +21,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 
 /**
  * {@code bin/vitrine}: {@code run} (the default) starts Vitrine in the foreground until Ctrl-C;
- * {@code modules} lists and switches modules.
+ * {@code modules} lists and switches modules; {@code backup} and {@code restore} save and bring back an installation.
  */
 public final class Main {
 
@@ -32,6 +32,10 @@ public final class Main {
               modules enable ID        switch a module on
               modules disable ID       switch a module off
               admin create EMAIL       create an admin account (password asked for, or read from stdin)
+              backup [FILE]            back up database, blobs and settings (Vitrine may keep running)
+              backup --with-key [FILE] the same plus the secret key, sealed with a passphrase (VITRINE_BACKUP_PASSPHRASE or asked for)
+              backup --verify FILE     restore a backup into a scratch database and compare it with its manifest
+              restore FILE             restore a backup into an empty data folder / empty database (Vitrine stopped)
             Settings come from config/vitrine.properties, VITRINE_* environment variables and -Dvitrine.* properties.
             """;
 
@@ -48,6 +52,8 @@ public final class Main {
                 case "run" -> run(settings);
                 case "modules" -> new ModulesCommand(settings, System.out).run(words.subList(1, words.size()));
                 case "admin" -> new AdminCommand(settings, System.out).run(words.subList(1, words.size()));
+                case "backup" -> new BackupCommand(settings, System.out, System.err).run(words.subList(1, words.size()));
+                case "restore" -> new RestoreCommand(settings, System.out, System.err).run(words.subList(1, words.size()));
                 case "help", "-h", "--help" -> {
                     System.out.print(USAGE);
                     yield 0;
@@ -165,6 +171,7 @@ public final class Main {
             String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3), exit::isDone);
             if (health != null) {
                 lock.describe(settings.localBaseUrl());
+                stop.backups(BackupSchedule.start(settings, dbUrl, dbUser, dbPassword));
                 java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"").matcher(health);
                 log.info("Vitrine is ready on {} in {} ms (status {})", settings.publicUrl(),
                         (System.nanoTime() - begin) / 1_000_000, status.find() ? status.group(1) : "unknown");

@@ -22,6 +22,7 @@ final class OrderedStop {
     private Platform platform;
     private DatabaseSupervisor supervisor;
     private EmbeddedDatabase database;
+    private BackupSchedule backups;
     private boolean done;
 
     OrderedStop(Duration grace, DataDirLock lock) {
@@ -35,6 +36,11 @@ final class OrderedStop {
 
     synchronized void supervisor(DatabaseSupervisor watching) {
         this.supervisor = watching;
+    }
+
+    /** The scheduled backups, if any: they stop first (a backup under way is abandoned, its partial file removed later). */
+    synchronized void backups(BackupSchedule schedule) {
+        this.backups = schedule;
     }
 
     synchronized void platform(Platform started) {
@@ -53,6 +59,9 @@ final class OrderedStop {
         done = true;
         long begin = System.nanoTime();
         LOG.info("Stopping Vitrine");
+        if (backups != null) {
+            backups.close();
+        }
         if (platform != null) {
             platform.drainHttp(grace);
             platform.stop();

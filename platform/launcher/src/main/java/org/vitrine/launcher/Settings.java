@@ -27,7 +27,7 @@ import org.vitrine.api.net.TrustedProxies;
 public record Settings(int port, String bindAddress, URI publicUrl, Layout layout, String dbUrl, String dbUser,
                        String dbPassword, int embeddedDbPort, String adminToken, String secretKey,
                        TrustedProxies trustedProxies, String proxyHeaders,
-                       LifecycleSettings lifecycle) {
+                       LifecycleSettings lifecycle, BackupSettings backup) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();

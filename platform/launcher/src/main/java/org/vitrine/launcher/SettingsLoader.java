@@ -29,7 +29,8 @@ public final class SettingsLoader {
     private static final Set<String> KNOWN = Set.of("port", "bind.address", "public.url", "data.dir", "deploy.dir",
             "features.dir", "repository.dir", "db.url", "db.user", "db.password", "db.embedded.port", "admin.token", "secret.key",
             "trusted.proxies", "trusted.proxies.headers",
-            "stop.grace.seconds", "db.embedded.restart.max", "db.embedded.restart.window.minutes");
+            "stop.grace.seconds", "db.embedded.restart.max", "db.embedded.restart.window.minutes",
+            "backup.dir", "backup.every", "backup.keep");
     static final Set<String> PROXY_HEADERS = Set.of("x-forwarded", "forwarded");
     static final int MIN_TOKEN_LENGTH = 24;
 
@@ -103,7 +104,7 @@ public final class SettingsLoader {
                 (int) number("db.embedded.restart.max", LifecycleSettings.DEFAULTS.databaseRestarts(), 0, 1000),
                 Duration.ofMinutes(number("db.embedded.restart.window.minutes", LifecycleSettings.DEFAULTS.restartWindow().toMinutes(), 1, 10080)));
         return new Settings(port, bind, publicUrl, layout, dbUrl, dbUser, dbPassword, embeddedPort, token, secretKey,
-                proxies, proxyHeaders, lifecycle);
+                proxies, proxyHeaders, lifecycle, backup());
     }
 
     /** The value with its layers applied; unresolved {@code ${...}} references are an error. */
@@ -167,6 +168,15 @@ public final class SettingsLoader {
         } catch (UnknownHostException e) {
             throw invalid("bind.address", "'" + raw + "' is not an address of this machine (e.g. 127.0.0.1 or 0.0.0.0)");
         }
+    }
+
+    private BackupSettings backup() throws InvalidSettingsException {
+        Duration every = BackupSettings.parseEvery(value("backup.every", "0"));
+        if (every == null) {
+            throw invalid("backup.every", "'" + value("backup.every", "0") + "' is not a period: use e.g. 6h or 1d (also 30s, 30m), or 0 for no "
+                    + "scheduled backups");
+        }
+        return new BackupSettings(path("backup.dir", "backups"), every, (int) number("backup.keep", 7, 1, 10000));
     }
 
     private TrustedProxies trustedProxies() throws InvalidSettingsException {
