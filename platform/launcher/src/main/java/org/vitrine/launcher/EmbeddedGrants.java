@@ -45,9 +45,14 @@ final class EmbeddedGrants {
         return sql.toString();
     }
 
+    /** Where {@link #write} puts the statements in the folder. */
+    static Path file(Path folder) {
+        return folder.resolve("init.sql");
+    }
+
     /** Writes the statements to an owner-only file in the folder (itself owner-only). */
     static Path write(Path folder, DatabaseCredentials credentials) throws IOException {
-        Path file = folder.resolve("init.sql");
+        Path file = file(folder);
         OwnerOnlyFile.write(file, statements(credentials));
         return file;
     }

@@ -3,10 +3,13 @@ package org.vitrine.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 
 /**
  * {@code bin/vitrine}: {@code run} (the default) starts Vitrine in the foreground until Ctrl-C;
- * {@code modules} lists and switches modules.
+ * {@code modules} lists and switches modules; {@code backup} and {@code restore} save and bring back an installation.
  */
 public final class Main {
 
@@ -29,6 +32,10 @@ public final class Main {
               modules enable ID        switch a module on
               modules disable ID       switch a module off
               admin create EMAIL       create an admin account (password asked for, or read from stdin)
+              backup [FILE]            back up database, blobs and settings (Vitrine may keep running)
+              backup --with-key [FILE] the same plus the secret key, sealed with a passphrase (VITRINE_BACKUP_PASSPHRASE or asked for)
+              backup --verify FILE     restore a backup into a scratch database and compare it with its manifest
+              restore FILE             restore a backup into an empty data folder / empty database (Vitrine stopped)
             Settings come from config/vitrine.properties, VITRINE_* environment variables and -Dvitrine.* properties.
             """;
 
@@ -45,6 +52,8 @@ public final class Main {
                 case "run" -> run(settings);
                 case "modules" -> new ModulesCommand(settings, System.out).run(words.subList(1, words.size()));
                 case "admin" -> new AdminCommand(settings, System.out).run(words.subList(1, words.size()));
+                case "backup" -> new BackupCommand(settings, System.out, System.err).run(words.subList(1, words.size()));
+                case "restore" -> new RestoreCommand(settings, System.out, System.err).run(words.subList(1, words.size()));
                 case "help", "-h", "--help" -> {
                     System.out.print(USAGE);
                     yield 0;
@@ -113,6 +122,10 @@ public final class Main {
         }
     }
 
+    /**
+     * Runs Vitrine until it is asked to stop (Ctrl-C, SIGTERM: exit code 0 once stopped in order) or the embedded
+     * database keeps dying (exit code 1, after the same ordered stop).
+     */
     private static int run(Settings settings) throws Exception {
         long begin = System.nanoTime();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -121,61 +134,55 @@ public final class Main {
         Files.createDirectories(settings.layout().logs());
         Files.createDirectories(settings.layout().deploy());
         DataDirLock lock = DataDirLock.acquire(settings.layout().lockFile());
-        EmbeddedDatabase embedded = null;
-        Platform platform = null;
-        CountDownLatch stopped = new CountDownLatch(1);
+        OrderedStop stop = new OrderedStop(settings.lifecycle().stopGrace(), lock);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            exit.complete(0);
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+                context.stop();
+            }
+        }, "vitrine-shutdown"));
         try {
             String dbUrl = settings.dbUrl();
             String dbUser = settings.dbUser();
             String dbPassword = settings.dbPassword();
+            DatabaseSupervisor supervisor = null;
             if (settings.embeddedDatabase()) {
-                embedded = new EmbeddedDatabase(settings.layout().db(), settings.embeddedDbPort());
+                EmbeddedDatabase embedded = new EmbeddedDatabase(settings.layout().db(), settings.embeddedDbPort());
+                stop.database(embedded);
                 dbUrl = embedded.start();
                 dbUser = embedded.credentials().user();
                 dbPassword = embedded.credentials().password();
+                supervisor = new DatabaseSupervisor(embedded, settings.lifecycle(), reason -> {
+                    System.err.println("Vitrine stops: " + reason);
+                    exit.complete(1);
+                }, Clock.systemUTC());
+                stop.supervisor(supervisor);
+                supervisor.watch();
             }
-            platform = new Platform(settings, dbUrl, dbUser, dbPassword);
-            final EmbeddedDatabase db = embedded;
-            final Platform running = platform;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                log.info("Stopping Vitrine");
-                running.stop();
-                if (db != null) {
-                    db.close();
-                }
-                closeQuietly(lock);
-                log.info("Vitrine stopped");
-                if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-                    context.stop();
-                }
-                stopped.countDown();
-            }, "vitrine-shutdown"));
+            Platform platform = new Platform(settings, dbUrl, dbUser, dbPassword);
+            stop.platform(platform);
             platform.start();
-            String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3));
-            lock.describe(settings.localBaseUrl());
-            java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"").matcher(health);
-            log.info("Vitrine is ready on {} in {} ms (status {})", settings.publicUrl(),
-                    (System.nanoTime() - begin) / 1_000_000, status.find() ? status.group(1) : "unknown");
+            if (supervisor != null) {
+                Supplier<Map<String, String>> state = supervisor::state;
+                platform.offer(Supplier.class, state, "vitrine.embedded.database", "state");
+            }
+            String health = ReadinessProbe.await(settings.localBaseUrl(), Duration.ofMinutes(3), exit::isDone);
+            if (health != null) {
+                lock.describe(settings.localBaseUrl());
+                stop.backups(BackupSchedule.start(settings, dbUrl, dbUser, dbPassword));
+                java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"").matcher(health);
+                log.info("Vitrine is ready on {} in {} ms (status {})", settings.publicUrl(),
+                        (System.nanoTime() - begin) / 1_000_000, status.find() ? status.group(1) : "unknown");
+            }
         } catch (Exception e) {
-            if (platform != null) {
-                platform.stop();
-            }
-            if (embedded != null) {
-                embedded.close();
-            }
-            closeQuietly(lock);
+            stop.run();
             throw e;
         }
-        stopped.await();
-        return 0;
-    }
-
-    private static void closeQuietly(DataDirLock lock) {
-        try {
-            lock.close();
-        } catch (IOException e) {
-            // the OS releases the lock with the process anyway
-        }
+        int code = exit.join();
+        stop.run();
+        return code;
     }
 
     private static String firstOf(String... values) {

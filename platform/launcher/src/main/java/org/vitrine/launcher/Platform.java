@@ -3,15 +3,22 @@ package org.vitrine.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -36,11 +43,14 @@ public final class Platform {
             + "org.slf4j.helpers;version=2.0.17,org.slf4j.spi;version=2.0.17,org.slf4j;version=1.7.36,"
             + "org.slf4j.event;version=1.7.36,org.slf4j.helpers;version=1.7.36,org.slf4j.spi;version=1.7.36";
 
+    /** The web bundle's service that drains the HTTP server (see its HttpDrain). */
+    private static final String HTTP_DRAIN = "(vitrine.lifecycle=http-drain)";
+
     private final Settings settings;
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
-    private Framework framework;
+    private volatile Framework framework;
 
     public Platform(Settings settings, String dbUrl, String dbUser, String dbPassword) {
         this.settings = settings;
@@ -79,13 +89,62 @@ public final class Platform {
         LOG.info("OSGi framework started with {} kernel bundles", toStart.size());
     }
 
+    /**
+     * Offers the bundles a service of the launcher's. Only {@code java.*} types are shared between the launcher and the
+     * bundles, so {@code type} must be one of them; {@code property} tells the service apart from others of its type.
+     */
+    public <T> void offer(Class<T> type, T service, String property, String value) {
+        if (!type.getName().startsWith("java.")) {
+            throw new IllegalArgumentException(type + " is not shared with the bundles");
+        }
+        Framework running = framework;
+        if (running != null) {
+            running.getBundleContext().registerService(type, service, new Hashtable<>(Map.of(property, value)));
+        }
+    }
+
+    /**
+     * The HTTP server stops accepting connections and finishes the requests it has received, waiting at most
+     * {@code grace}; returns how many connections were still busy then, or -1 when no HTTP server runs.
+     */
+    public int drainHttp(Duration grace) {
+        Framework running = framework;
+        if (running == null) {
+            return -1;
+        }
+        BundleContext context = running.getBundleContext();
+        ServiceReference<?>[] references;
+        try {
+            references = context.getServiceReferences(Function.class.getName(), HTTP_DRAIN);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+            @SuppressWarnings("unchecked")
+            Function<Duration, Integer> drain = (Function<Duration, Integer>) context.getService(reference);
+            if (drain != null) {
+                try {
+                    return drain.apply(grace);
+                } finally {
+                    context.ungetService(reference);
+                }
+            }
+        }
+        LOG.warn("No HTTP server to drain; the modules stop now");
+        return -1;
+    }
+
     public void stop() {
         if (framework == null) {
             return;
         }
         try {
             framework.stop();
-            framework.waitForStop(30_000);
+            if (framework.waitForStop(30_000).getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                LOG.warn("The OSGi framework did not stop within 30 s");
+            } else {
+                LOG.info("OSGi framework stopped");
+            }
         } catch (BundleException | InterruptedException e) {
             LOG.warn("The OSGi framework did not stop cleanly: {}", e.getMessage());
         }

@@ -22,10 +22,12 @@ import org.vitrine.api.net.TrustedProxies;
  *                         by default
  * @param proxyHeaders     which forwarding headers they send: {@code x-forwarded} (X-Forwarded-For and
  *                         X-Forwarded-Proto) or {@code forwarded} (RFC 7239); the other kind is ignored
+ * @param lifecycle        the stop's grace period and the embedded database's restart limits
  */
 public record Settings(int port, String bindAddress, URI publicUrl, Layout layout, String dbUrl, String dbUser,
                        String dbPassword, int embeddedDbPort, String adminToken, String secretKey,
-                       TrustedProxies trustedProxies, String proxyHeaders) {
+                       TrustedProxies trustedProxies, String proxyHeaders,
+                       LifecycleSettings lifecycle, BackupSettings backup) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,9 @@ public final class SettingsLoader {
     static final String FILE_NAME = "vitrine.properties";
     private static final Set<String> KNOWN = Set.of("port", "bind.address", "public.url", "data.dir", "deploy.dir",
             "features.dir", "repository.dir", "db.url", "db.user", "db.password", "db.embedded.port", "admin.token", "secret.key",
-            "trusted.proxies", "trusted.proxies.headers");
+            "trusted.proxies", "trusted.proxies.headers",
+            "stop.grace.seconds", "db.embedded.restart.max", "db.embedded.restart.window.minutes",
+            "backup.dir", "backup.every", "backup.keep");
     static final Set<String> PROXY_HEADERS = Set.of("x-forwarded", "forwarded");
     static final int MIN_TOKEN_LENGTH = 24;
 
@@ -96,8 +99,12 @@ public final class SettingsLoader {
             throw invalid("trusted.proxies.headers", "'" + proxyHeaders + "' is neither x-forwarded (X-Forwarded-For and "
                     + "X-Forwarded-Proto) nor forwarded (RFC 7239 Forwarded)");
         }
+        LifecycleSettings lifecycle = new LifecycleSettings(
+                Duration.ofSeconds(number("stop.grace.seconds", LifecycleSettings.DEFAULTS.stopGrace().toSeconds(), 0, 3600)),
+                (int) number("db.embedded.restart.max", LifecycleSettings.DEFAULTS.databaseRestarts(), 0, 1000),
+                Duration.ofMinutes(number("db.embedded.restart.window.minutes", LifecycleSettings.DEFAULTS.restartWindow().toMinutes(), 1, 10080)));
         return new Settings(port, bind, publicUrl, layout, dbUrl, dbUser, dbPassword, embeddedPort, token, secretKey,
-                proxies, proxyHeaders);
+                proxies, proxyHeaders, lifecycle, backup());
     }
 
     /** The value with its layers applied; unresolved {@code ${...}} references are an error. */
@@ -139,6 +146,20 @@ public final class SettingsLoader {
         throw invalid(key, "'" + raw + "' is not a port number (1 to 65535)");
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    private long number(String key, long fallback, long min, long max) throws InvalidSettingsException {
+        String raw = value(key, Long.toString(fallback));
+        try {
+            long n = Long.parseLong(raw);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, "'" + raw + "' is not a whole number from " + min + " to " + max);
+    }
+
     private String bindAddress() throws InvalidSettingsException {
         String raw = value("bind.address", "127.0.0.1");
         try {
@@ -147,6 +168,15 @@ public final class SettingsLoader {
         } catch (UnknownHostException e) {
             throw invalid("bind.address", "'" + raw + "' is not an address of this machine (e.g. 127.0.0.1 or 0.0.0.0)");
         }
+    }
+
+    private BackupSettings backup() throws InvalidSettingsException {
+        Duration every = BackupSettings.parseEvery(value("backup.every", "0"));
+        if (every == null) {
+            throw invalid("backup.every", "'" + value("backup.every", "0") + "' is not a period: use e.g. 6h or 1d (also 30s, 30m), or 0 for no "
+                    + "scheduled backups");
+        }
+        return new BackupSettings(path("backup.dir", "backups"), every, (int) number("backup.keep", 7, 1, 10000));
     }
 
     private TrustedProxies trustedProxies() throws InvalidSettingsException {

@@ -36,6 +36,18 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void the_stop_grace_period_and_the_database_restart_limits_have_defaults_and_are_checked() throws Exception {
+        assertEquals(LifecycleSettings.DEFAULTS, load("", Map.of(), new Properties()).lifecycle());
+        Settings s = load("stop.grace.seconds = 5\ndb.embedded.restart.max = 0\n",
+                Map.of("VITRINE_DB_EMBEDDED_RESTART_WINDOW_MINUTES", "60"), new Properties());
+        assertEquals(new LifecycleSettings(java.time.Duration.ofSeconds(5), 0, java.time.Duration.ofMinutes(60)), s.lifecycle());
+        var e = assertThrows(InvalidSettingsException.class, () -> load("stop.grace.seconds = soon\n", Map.of(), new Properties()));
+        assertTrue(e.getMessage().contains("key 'stop.grace.seconds': 'soon' is not a whole number from 0 to 3600"), e.getMessage());
+        e = assertThrows(InvalidSettingsException.class, () -> load("", Map.of("VITRINE_DB_EMBEDDED_RESTART_MAX", "-1"), new Properties()));
+        assertTrue(e.getMessage().contains("VITRINE_DB_EMBEDDED_RESTART_MAX"), e.getMessage());
+    }
+
+    @Test
     void system_properties_beat_the_environment_which_beats_the_file() throws Exception {
         Properties system = new Properties();
         system.setProperty("vitrine.port", "9001");

@@ -2,12 +2,9 @@ package org.vitrine.onshape.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
@@ -19,9 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Calls Onshape's REST API politely: a bounded number of calls at once; a 429 is waited out when its
- * {@code Retry-After} is short and becomes a {@link RateLimitedException}, which pauses the job, when it is long; 5xx answers and
- * timeouts are retried with exponential backoff and jitter; a 401 refreshes the token once, and a second 401 means
+ * Calls Onshape's REST API politely, for one {@link Lane} of callers, through the {@link OnshapeTransport} (a
+ * deadline on each whole exchange, a bounded number of calls at once per lane); a 429 is waited out when its
+ * {@code Retry-After} is short and becomes a {@link RateLimitedException}, which pauses the job, when it is long; 5xx answers,
+ * timeouts and network errors are retried with exponential backoff and jitter ({@code attempts} tries for import
+ * jobs, at most two for people who wait), then fail with a reason in plain words; a 401 refreshes the token once, and a second 401 means
  * the grant was revoked ({@link TokenSource#rejected()}). A 403 is about a document (not shared), not the grant. Paths are relative
  * to the configured API base; no address given by a person is ever called (list pages are asked for by offset,
  * and a {@code next} link only tells that more follow).
@@ -30,19 +29,22 @@ public final class OnshapeApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnshapeApi.class);
     private static final String ACCEPT = "application/json;charset=UTF-8; qs=0.09";
-    private static final int ATTEMPTS = 5;
+    /** Tries of one call for people who wait: they would rather be told than wait through five deadlines. */
+    static final int INTERACTIVE_ATTEMPTS = 2;
     /** Longest Retry-After waited out inside a call; longer ones pause the job. */
     static final long MAX_INLINE_WAIT_SECONDS = 10;
 
     private final OnshapeConfig config;
-    private final HttpClient http;
-    private final Semaphore concurrency;
+    private final OnshapeTransport transport;
+    private final Lane lane;
+    private final int attempts;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OnshapeApi(OnshapeConfig config, HttpClient http) {
+    public OnshapeApi(OnshapeConfig config, OnshapeTransport transport, Lane lane) {
         this.config = config;
-        this.http = http;
-        this.concurrency = new Semaphore(config.maxConcurrency(), true);
+        this.transport = transport;
+        this.lane = lane;
+        this.attempts = lane == Lane.BACKGROUND ? config.attempts() : Math.min(INTERACTIVE_ATTEMPTS, config.attempts());
     }
 
     /** GET a JSON resource, e.g. {@code /documents/{did}}. */
@@ -62,12 +64,9 @@ public final class OnshapeApi {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
             try {
-                response = send(uri, tokens.authorize("GET", uri), accept);
-            } catch (HttpTimeoutException e) {
-                backoff(attempt, "timeout", uri);
-                continue;
-            } catch (IOException e) {
-                backoff(attempt, e.getClass().getSimpleName(), uri);
+                response = transport.exchange(request(uri, tokens.authorize("GET", uri), accept), lane);
+            } catch (OnshapeTransport.CallFailed failed) {
+                backoff(attempt, failed.getMessage(), uri);
                 continue;
             }
             int status = response.statusCode();
@@ -88,7 +87,7 @@ public final class OnshapeApi {
                 case 402 -> throw new DomainException(DomainException.Kind.UNAVAILABLE, "The Onshape API quota of this account is used up.");
                 case 429 -> {
                     long wait = retryAfter(response);
-                    if (wait > MAX_INLINE_WAIT_SECONDS || attempt >= ATTEMPTS + 5) {
+                    if (wait > MAX_INLINE_WAIT_SECONDS || attempt >= attempts + 5) {
                         throw new RateLimitedException(wait);
                     }
                     LOG.debug("Onshape asked to wait {} s (429); waiting", wait);
@@ -96,7 +95,7 @@ public final class OnshapeApi {
                 }
                 default -> {
                     if (status >= 500) {
-                        backoff(attempt, "HTTP " + status, uri);
+                        backoff(attempt, "Onshape answered HTTP " + status, uri);
                     } else {
                         throw new DomainException(DomainException.Kind.UNAVAILABLE, "Onshape answered HTTP " + status + ".");
                     }
@@ -105,34 +104,20 @@ public final class OnshapeApi {
         }
     }
 
-    private HttpResponse<byte[]> send(URI uri, java.util.Map<String, String> authorization, String accept) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(config.timeoutSeconds()))
-                .header("Accept", accept);
+    private HttpRequest request(URI uri, Map<String, String> authorization, String accept) {
+        HttpRequest.Builder builder = transport.request(uri).header("Accept", accept);
         authorization.forEach(builder::header);
-        HttpRequest request = builder.GET().build();
-        try {
-            concurrency.acquire();
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } finally {
-                concurrency.release();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "interrupted");
-        }
+        return builder.GET().build();
     }
 
-    /** Waits before the next attempt (exponential, with jitter), or gives up after the last one. */
-    private static void backoff(int attempt, String what, URI uri) {
-        if (attempt >= ATTEMPTS) {
-            throw new DomainException(DomainException.Kind.UNAVAILABLE,
-                    "Onshape did not answer properly after " + ATTEMPTS + " attempts (" + what + ").");
+    /** Waits before the next attempt (exponential, with jitter), or gives up after the last one, saying why. */
+    private void backoff(int attempt, String why, URI uri) {
+        if (attempt >= attempts) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, why + (attempts > 1 ? " (" + attempts + " tries)." : "."));
         }
         long base = 250L << (attempt - 1);
         long wait = base + ThreadLocalRandom.current().nextLong(base);
-        LOG.info("Onshape call {} failed ({}), retrying in {} ms", uri.getPath(), what, wait);
+        LOG.info("Onshape call {} failed ({}), retrying in {} ms", uri.getPath(), why, wait);
         sleep(wait);
     }
 
@@ -158,7 +143,7 @@ public final class OnshapeApi {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "interrupted");
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Vitrine stopped waiting for Onshape.");
         }
     }
 }

@@ -11,10 +11,11 @@ import org.vitrine.api.problem.DomainException;
  * https://cad.onshape.com; enterprise stacks have their own host), {@code oauth.url} (default
  * https://oauth.onshape.com), {@code client.id}, {@code client.secret} (from the environment:
  * {@code ${env:ONSHAPE_CLIENT_SECRET}}), {@code redirect.url}, and optional instance API keys
- * {@code api.access.key} / {@code api.secret.key}.
+ * {@code api.access.key} / {@code api.secret.key}; how Vitrine calls it ({@link OnshapeSettings}).
  */
 public record OnshapeConfig(URI apiUrl, URI oauthUrl, String clientId, String clientSecret, URI redirectUrl,
-                            String accessKey, String secretKey, int maxConcurrency, int timeoutSeconds) {
+                            String accessKey, String secretKey, int maxConcurrency, int timeoutSeconds,
+                            int interactiveConcurrency, int attempts) {
 
     /** Version of the REST API Vitrine speaks. */
     public static final String API_VERSION = "v16";
@@ -29,7 +30,8 @@ public record OnshapeConfig(URI apiUrl, URI oauthUrl, String clientId, String cl
         URI redirect = uri(props, "redirect.url", fallbackRedirect);
         return new OnshapeConfig(api, oauth, text(props, "client.id"), text(props, "client.secret"), redirect,
                 text(props, "api.access.key"), text(props, "api.secret.key"),
-                number(props, "max.concurrency", 4), number(props, "timeout.seconds", 30));
+                number(props, "max.concurrency", 4), number(props, "timeout.seconds", 30),
+                number(props, "interactive.concurrency", 4), number(props, "attempts", 5));
     }
 
     public boolean oauthConfigured() {

@@ -3,12 +3,10 @@ package org.vitrine.onshape.client;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,13 +30,13 @@ public final class OnshapeOAuth {
 
     public static final String PROVIDER = "onshape";
     private final OnshapeConfig config;
-    private final HttpClient http;
+    private final OnshapeTransport transport;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OnshapeOAuth(OnshapeConfig config, HttpClient http, Clock clock) {
+    public OnshapeOAuth(OnshapeConfig config, OnshapeTransport transport, Clock clock) {
         this.config = config;
-        this.http = http;
+        this.transport = transport;
         this.clock = clock;
     }
 
@@ -73,14 +71,13 @@ public final class OnshapeOAuth {
     }
 
     private ProviderTokens tokens(Map<String, String> form) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.oauthUrl().toString().replaceAll("/$", "") + "/oauth/token"))
-                .timeout(Duration.ofSeconds(config.timeoutSeconds()))
+        HttpRequest request = transport.request(URI.create(config.oauthUrl().toString().replaceAll("/$", "") + "/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = transport.exchange(request, Lane.SIGN_IN);
             if (response.statusCode() != 200) {
                 // the body may echo what was sent: never pass it on
                 throw new DomainException(DomainException.Kind.UNAUTHORIZED,
@@ -98,9 +95,6 @@ public final class OnshapeOAuth {
             // the network error names hosts and addresses: the log keeps it, the person is told what to do
             LOG.warn("Onshape could not be reached to exchange a sign-in code or token", e);
             throw new DomainException(DomainException.Kind.UNAVAILABLE, "Onshape could not be reached to sign in; try again in a moment.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "interrupted");
         }
     }
 

@@ -34,9 +34,22 @@ public @interface OnshapeSettings {
     @AttributeDefinition(name = "Instance API secret key", type = AttributeType.PASSWORD, required = false)
     String api_secret_key();
 
-    @AttributeDefinition(name = "Concurrent calls", description = "Calls to Onshape at the same time")
+    @AttributeDefinition(name = "Concurrent calls", min = "1", max = "64",
+            description = "Calls to Onshape at the same time for import jobs")
     int max_concurrency() default 4;
 
-    @AttributeDefinition(name = "Timeout", description = "Seconds to wait for Onshape")
+    @AttributeDefinition(name = "Concurrent interactive calls", min = "1", max = "64",
+            description = "Calls to Onshape at the same time for people who wait (the import picker, the import of one "
+                    + "pasted address) and, separately, for sign-in: they never queue behind import jobs")
+    int interactive_concurrency() default 4;
+
+    @AttributeDefinition(name = "Timeout", min = "1", max = "600",
+            description = "Seconds one call to Onshape may take in all: connecting, the answer's headers and its whole "
+                    + "body; also the longest wait for a free call")
     int timeout_seconds() default 30;
+
+    @AttributeDefinition(name = "Attempts", min = "1", max = "10",
+            description = "Tries of one call for import jobs when Onshape fails (a timeout, a server error, a network "
+                    + "error), with a growing pause between them; calls for people who wait try at most twice")
+    int attempts() default 5;
 }

@@ -11,8 +11,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Threading: {@link #id()}, {@link #displayName()}, {@link #importMethods()} and {@link #recognise} return
  * quickly and never do I/O. The other methods call the provider over the network: they may block for seconds
- * (they wait out the provider's rate limits, retrying with backoff), are called off request threads by import
- * jobs or on request threads by the picker, and may be called concurrently.
+ * (they wait out the provider's rate limits, retrying with backoff) but never without end (each call has a deadline
+ * for its whole exchange), are called off request threads by import jobs or on request threads by the picker, and
+ * may be called concurrently. The picker's calls, and those for an access a person waits for
+ * ({@link ProviderAccess#waitedFor()}), must not queue behind import jobs' calls.
  */
 @ConsumerType
 public interface CadProvider {

@@ -1,7 +1,7 @@
 /**
  * CAD providers: modules that recognise a provider's document URLs, list a person's documents and fetch documents with their previews.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.vitrine.api.cad;
 

@@ -14,8 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,8 +50,11 @@ import org.vitrine.core.licences.Licences;
  * Re-importing updates the same document. A long rate-limit wait from the provider pauses the job and says
  * until when; a missing token pauses it until its owner signs in with the provider again; a blob storage that
  * refuses writes (full, read-only) pauses it too, and it is tried again with a growing delay until the storage
- * works, so no document fails for it; jobs left unfinished
- * by a restart are picked up again. Failures are recorded per document with a reason fit to show people (never a
+ * works, so no document fails for it. A document the provider could not give for a passing reason (it did not answer
+ * in time, a server error) is tried again after a growing delay, {@value #ATTEMPTS} times in all, then fails with
+ * that reason; no wait for a document is longer than {@link #DOCUMENT_DEADLINE}. The import of one pasted address
+ * is work a person waits for: it runs apart from the import jobs' workers and calls the provider beside them. Jobs
+ * left unfinished by a restart are picked up again. Failures are recorded per document with a reason fit to show people (never a
  * server path or an exception's text: those go to the log); {@link #retryFailed} runs a finished job's failed
  * documents again.
  */
@@ -59,6 +64,11 @@ public class ImportJobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobRunner.class);
     static final int CONCURRENCY = 4;
     static final int ATTEMPTS = 3;
+    /**
+     * The longest wait for one document. The provider bounds each call (its deadline and attempts), so this is a
+     * safety net: a document still not done is abandoned (its worker interrupted) and tried again later.
+     */
+    static final java.time.Duration DOCUMENT_DEADLINE = java.time.Duration.ofMinutes(15);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ImportJobStore jobs;
@@ -68,13 +78,17 @@ public class ImportJobRunner {
     private final Licences licences;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
+    /** Runs the jobs a person waits for (one pasted address), never queued behind the others. */
+    private final ExecutorService waited;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     /** Jobs that must not be tried before a time, because the provider asked us to wait. */
     private final java.util.Map<Long, Instant> notBefore = new ConcurrentHashMap<>();
     /** Jobs paused because the storage refused a write: how many times in a row, for the delay before the next try. */
     private final java.util.Map<Long, Integer> storageRefusals = new ConcurrentHashMap<>();
-    static final long STORAGE_FIRST_WAIT_SECONDS = 5;
-    static final long STORAGE_MAX_WAIT_SECONDS = 300;
+    /** Jobs whose documents the provider could not give for a passing reason: how many rounds in a row, for the delay. */
+    private final java.util.Map<Long, Integer> providerFailures = new ConcurrentHashMap<>();
+    static final long RETRY_FIRST_WAIT_SECONDS = 5;
+    static final long RETRY_MAX_WAIT_SECONDS = 300;
 
     @Activate
     public ImportJobRunner(@Reference ImportJobStore jobs, @Reference DocumentStore documents, @Reference BlobStore blobs,
@@ -86,6 +100,7 @@ public class ImportJobRunner {
         this.licences = licences;
         this.scheduler = Executors.newScheduledThreadPool(2, named("vitrine-imports"));
         this.workers = Executors.newFixedThreadPool(CONCURRENCY, named("vitrine-import-worker"));
+        this.waited = Executors.newFixedThreadPool(2, named("vitrine-import-waited"));
         // unfinished jobs (a restart, a pause) are looked at again regularly
         scheduler.scheduleWithFixedDelay(this::resumeUnfinished, 2, 15, TimeUnit.SECONDS);
     }
@@ -94,15 +109,26 @@ public class ImportJobRunner {
     @Deactivate
     void deactivate() throws InterruptedException {
         scheduler.shutdownNow();
+        waited.shutdownNow();
         workers.shutdownNow();
-        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        if (!workers.awaitTermination(10, TimeUnit.SECONDS) || !waited.awaitTermination(1, TimeUnit.SECONDS)) {
             LOG.warn("Import workers still busy after 10 s; their documents are imported again at the next start");
         }
     }
 
-    /** Starts (or continues) a job in the background. */
-    public void start(long jobId) {
-        scheduler.execute(() -> run(jobId));
+    /** Starts (or continues) a job in the background; one a person waits for (a pasted address) runs apart from the others. */
+    public void start(ImportJob job) {
+        (waitedFor(job) ? waited : scheduler).execute(() -> run(job.id()));
+    }
+
+    /** Whether a person waits for the job: the import of one pasted address, rather than a list chosen in the picker. */
+    static boolean waitedFor(ImportJob job) {
+        return job.items().size() == 1 && job.items().get(0).sourceUrl() != null;
+    }
+
+    /** Runs the job again after a delay, where it runs. */
+    private void later(ImportJob job, long seconds) {
+        scheduler.schedule(() -> start(job), seconds, TimeUnit.SECONDS);
     }
 
     /**
@@ -115,7 +141,7 @@ public class ImportJobRunner {
         int requeued = jobs.retryFailed(jobId);
         if (requeued > 0) {
             LOG.info("Import job {}: {} failed documents queued again", jobId, requeued);
-            start(jobId);
+            jobs.find(jobId).ifPresent(this::start);
         }
         return requeued;
     }
@@ -126,7 +152,11 @@ public class ImportJobRunner {
             for (ImportJob job : jobs.unfinished()) {
                 Instant wait = notBefore.get(job.id());
                 if (!running.contains(job.id()) && (wait == null || !now.isBefore(wait))) {
-                    run(job.id());
+                    if (waitedFor(job)) {
+                        start(job);
+                    } else {
+                        run(job.id());
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -161,7 +191,14 @@ public class ImportJobRunner {
             List<Future<?>> work = new ArrayList<>();
             for (ImportJob.Item item : job.items()) {
                 if (item.state() == ItemState.PENDING || item.state() == ItemState.RUNNING) {
-                    work.add(workers.submit(() -> importItem(provider.get(), access.get(), job, item)));
+                    if (waitedFor(job)) {
+                        // the person's own document, on this thread, with the provider's capacity for people who wait
+                        FutureTask<?> now = new FutureTask<>(() -> importItem(provider.get(), access.get().waited(), job, item), null);
+                        now.run();
+                        work.add(now);
+                    } else {
+                        work.add(workers.submit(() -> importItem(provider.get(), access.get(), job, item)));
+                    }
                 }
             }
             long waitSeconds = 0;
@@ -171,7 +208,11 @@ public class ImportJobRunner {
             String storageReason = null;
             for (Future<?> f : work) {
                 try {
-                    f.get();
+                    f.get(DOCUMENT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // the document stays pending (or its worker records the interruption) and is tried again later
+                    LOG.warn("Import job {}: a document took longer than {}; abandoned, it is tried again later", jobId, DOCUMENT_DEADLINE);
+                    f.cancel(true);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof TooManyRequestsException limit) {
                         waitSeconds = Math.max(waitSeconds, limit.retryAfterSeconds());
@@ -192,11 +233,11 @@ public class ImportJobRunner {
             }
             if (storageReason != null) {
                 int refusals = storageRefusals.merge(jobId, 1, Integer::sum);
-                long wait = storageWaitSeconds(refusals);
+                long wait = retryWaitSeconds(refusals);
                 Instant resume = Instant.now().plusSeconds(wait);
                 notBefore.put(jobId, resume);
                 pause(job, storageReason + " The import goes on by itself when it can; next try at " + TIME.format(resume) + ".");
-                scheduler.schedule(() -> run(jobId), wait, TimeUnit.SECONDS);
+                later(job, wait);
                 return;
             }
             storageRefusals.remove(jobId);
@@ -204,15 +245,23 @@ public class ImportJobRunner {
                 Instant resume = Instant.now().plusSeconds(waitSeconds);
                 notBefore.put(jobId, resume);
                 pause(job, waitReason + " Resuming at " + TIME.format(resume) + ".");
-                scheduler.schedule(() -> run(jobId), waitSeconds, TimeUnit.SECONDS);
+                later(job, waitSeconds);
                 return;
             }
             ImportJob after = jobs.find(jobId).orElseThrow();
-            boolean pending = after.items().stream().anyMatch(i -> i.state() == ItemState.PENDING);
-            if (pending) {
-                scheduler.schedule(() -> run(jobId), 5, TimeUnit.SECONDS);
+            // an item still marked running was abandoned at the document deadline: it is tried again too
+            long pending = after.items().stream().filter(i -> i.state() == ItemState.PENDING || i.state() == ItemState.RUNNING).count();
+            if (pending > 0) {
+                // the provider failed for a passing reason (each item says which): tried again, later each round
+                long wait = retryWaitSeconds(providerFailures.merge(jobId, 1, Integer::sum));
+                Instant resume = Instant.now().plusSeconds(wait);
+                notBefore.put(jobId, resume);
+                jobs.updateJob(jobId, JobState.RUNNING, pending + (pending == 1 ? " document" : " documents") + " could not be "
+                        + "fetched yet; next try at " + TIME.format(resume) + ".");
+                later(job, wait);
                 return;
             }
+            providerFailures.remove(jobId);
             long failed = after.items().stream().filter(i -> i.state() == ItemState.FAILED).count();
             jobs.updateJob(jobId, JobState.COMPLETED, failed == 0 ? null : failed + " of " + after.total() + " documents could not be imported.");
             LOG.info("Import job {} completed: {} imported, {} failed", jobId, after.total() - failed, failed);
@@ -248,8 +297,11 @@ public class ImportJobRunner {
                     jobs.updateItem(item.id(), ItemState.PENDING, null, null);
                     throw new NeedsSignIn(e instanceof ReconnectRequired);
                 }
-                case UNAVAILABLE -> jobs.updateItem(item.id(), item.attempts() + 1 >= ATTEMPTS ? ItemState.FAILED : ItemState.PENDING,
-                        e.getMessage(), null);
+                case UNAVAILABLE -> {
+                    boolean last = item.attempts() + 1 >= ATTEMPTS;
+                    jobs.updateItem(item.id(), last ? ItemState.FAILED : ItemState.PENDING,
+                            last ? e.getMessage() + " Tried " + ATTEMPTS + " times; \"Retry failed\" tries again." : e.getMessage(), null);
+                }
                 default -> jobs.updateItem(item.id(), ItemState.FAILED, e.getMessage(), null);
             }
         } catch (RuntimeException e) {
@@ -294,10 +346,13 @@ public class ImportJobRunner {
                 + "revoked): reconnect " + provider.displayName() + " from the account page and the import goes on.";
     }
 
-    /** The delay before trying a job again after the storage refused it this many times in a row: 5 s, doubling, at most 5 min. */
-    static long storageWaitSeconds(int refusals) {
+    /**
+     * The delay before trying a job again after the storage refused it, or the provider failed some of its documents,
+     * this many times in a row: 5 s, doubling, at most 5 min.
+     */
+    static long retryWaitSeconds(int refusals) {
         int doublings = Math.min(Math.max(refusals - 1, 0), 16);
-        return Math.min(STORAGE_MAX_WAIT_SECONDS, STORAGE_FIRST_WAIT_SECONDS << doublings);
+        return Math.min(RETRY_MAX_WAIT_SECONDS, RETRY_FIRST_WAIT_SECONDS << doublings);
     }
 
     /** The blob storage refused a write (full, read-only): the job waits for it. The message is fit to show people. */

@@ -140,7 +140,7 @@ public class ImportsResource {
         }
         publishing.requireMayPublish(caller.accountId());
         ImportJob job = jobs.create(caller.accountId(), provider.id(), sources, termsVersion);
-        runner.start(job.id());
+        runner.start(job);
         return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();
     }
 

@@ -1,7 +1,10 @@
 package org.vitrine.web.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.felix.http.jetty.ConnectorFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
@@ -12,6 +15,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -25,7 +29,7 @@ import org.vitrine.api.net.TrustedProxies;
  * request, before anything handles it, the client behind a trusted proxy is resolved
  * ({@link TrustedProxyCustomizer}), {@code TRACE}/{@code TRACK} are refused ({@link TraceRefusal}) and the
  * {@link SecurityHeaders} are put on the response; every error the container writes itself goes through
- * {@link ContainerErrorPage}.
+ * {@link ContainerErrorPage}. It also offers the launcher the first step of the ordered stop, {@link HttpDrain}.
  * <p>
  * Felix HTTP hands its {@link Server} to extensions only through {@link ConnectorFactory} (meant for extra
  * connectors), called for each server right after its HTTP connector opens. So this is one: it installs the
@@ -41,11 +45,14 @@ public class JettyHooks implements ConnectorFactory {
     private final SecurityHeaders securityHeaders;
     private final TrustedProxies trustedProxies;
     private final ForwardedClient.Headers proxyHeaders;
+    private final BundleContext context;
     private final List<Runnable> undo = new ArrayList<>();
+    private ServiceRegistration<?> drain;
     private volatile ThreadPool threads;
 
     @Activate
     public JettyHooks(BundleContext context, @Reference SecurityHeaders securityHeaders) {
+        this.context = context;
         this.securityHeaders = securityHeaders;
         // the launcher has validated the setting: a malformed one never gets this far
         this.trustedProxies = TrustedProxies.parse(context.getProperty("vitrine.trusted.proxies"));
@@ -79,9 +86,30 @@ public class JettyHooks implements ConnectorFactory {
                 }
             }
         }
+        offerDrain(server);
         LOG.info("Jetty hardened: security headers and problem bodies on every response, TRACE refused, trusted proxies: {}",
                 trustedProxies.isEmpty() ? "none" : trustedProxies + " (" + proxyHeaders.setting() + " headers)");
         return new InertConnector(server, server.getConnectors());
+    }
+
+    /** Offers the launcher the drain of this server; a server started anew (new settings) replaces the one before. */
+    private void offerDrain(Server server) {
+        withdrawDrain();
+        List<Connector> sockets = Arrays.stream(server.getConnectors()).filter(c -> !(c instanceof InertConnector)).toList();
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(HttpDrain.SERVICE_PROPERTY, HttpDrain.SERVICE_VALUE);
+        drain = context.registerService(Function.class.getName(), new HttpDrain(sockets), properties);
+    }
+
+    private void withdrawDrain() {
+        if (drain != null) {
+            try {
+                drain.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping: the framework took it back
+            }
+            drain = null;
+        }
     }
 
     /**
@@ -119,6 +147,7 @@ public class JettyHooks implements ConnectorFactory {
 
     @Deactivate
     synchronized void deactivate() {
+        withdrawDrain();
         undo.forEach(Runnable::run);
         undo.clear();
     }

@@ -102,7 +102,7 @@ public class OnshapeSignIn {
         try {
             OnshapeConnection current = onshape;
             tokens = current.oauth().exchange(code);
-            info = current.api().get("/users/sessioninfo", fixed(tokens));
+            info = current.interactive().get("/users/sessioninfo", fixed(tokens));
         } catch (DomainException e) {
             throw new SignInRefused("onshape", e.getMessage());
         }

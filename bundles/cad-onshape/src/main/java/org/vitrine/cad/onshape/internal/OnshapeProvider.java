@@ -26,6 +26,8 @@ import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.session.Session;
 import org.vitrine.api.session.SessionManager;
 import org.vitrine.onshape.client.ApiKeySigner;
+import org.vitrine.onshape.client.Lane;
+import org.vitrine.onshape.client.OnshapeApi;
 import org.vitrine.onshape.client.OnshapeConfig;
 import org.vitrine.onshape.client.OnshapeConnection;
 import org.vitrine.onshape.client.OnshapeSettings;
@@ -41,7 +43,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Onshape as a {@link CadProvider}. It acts with the person's tokens from their session (found among the
  * account's live sessions when an import job runs in the background). Nothing is fetched from an address a
- * person typed: recognised addresses only give a document id for the configured API host.
+ * person typed: recognised addresses only give a document id for the configured API host. The picker's calls and
+ * those a person waits for have their own calls-at-once budget, apart from import jobs' ({@link Lane}).
  */
 @Component(service = {CadProvider.class, OnshapeProvider.class}, configurationPid = "org.vitrine.onshape")
 @Designate(ocd = OnshapeSettings.class)
@@ -109,7 +112,7 @@ public class OnshapeProvider implements CadProvider {
     @Override
     public DocumentPage listDocuments(ProviderAccess access, String query, int page) {
         String q = query == null || query.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(query.strip(), java.nio.charset.StandardCharsets.UTF_8);
-        JsonNode result = onshape.api().get("/documents?filter=0&sortColumn=modifiedAt&sortOrder=desc&offset=" + (page * PAGE_SIZE)
+        JsonNode result = onshape.interactive().get("/documents?filter=0&sortColumn=modifiedAt&sortOrder=desc&offset=" + (page * PAGE_SIZE)
                 + "&limit=" + PAGE_SIZE + q, tokens(access));
         List<RemoteDocument> items = new java.util.ArrayList<>();
         for (JsonNode d : result.path("items")) {
@@ -121,7 +124,8 @@ public class OnshapeProvider implements CadProvider {
 
     @Override
     public FetchedDocument fetch(ProviderAccess access, DocumentRef ref) {
-        return new OnshapeDocuments(onshape.api(), onshape.config()).fetch(tokens(access), ref);
+        OnshapeConnection current = onshape;
+        return new OnshapeDocuments(current.api(lane(access)), current.config()).fetch(tokens(access), ref);
     }
 
     @Override
@@ -129,7 +133,7 @@ public class OnshapeProvider implements CadProvider {
         if (!preview.location().startsWith("/thumbnails/")) {
             throw DomainException.badRequest("not an Onshape thumbnail: " + preview.location());
         }
-        return onshape.api().image(preview.location(), tokens(access));
+        return onshape.api(lane(access)).image(preview.location(), tokens(access));
     }
 
     @Override
@@ -138,12 +142,18 @@ public class OnshapeProvider implements CadProvider {
             throw DomainException.badRequest("Onshape document ids are 24 lowercase hexadecimal characters.");
         }
         TokenSource tokens = tokens(access);
-        JsonNode document = onshape.api().get("/documents/" + externalId, tokens);
+        OnshapeApi api = onshape.interactive();
+        JsonNode document = api.get("/documents/" + externalId, tokens);
         String workspace = document.path("defaultWorkspace").path("id").asText("");
         if (!workspace.matches("[0-9a-f]{24}")) {
             throw DomainException.notFound("This document has no thumbnail.");
         }
-        return onshape.api().image("/thumbnails/d/" + externalId + "/w/" + workspace + "/s/300x170", tokens);
+        return api.image("/thumbnails/d/" + externalId + "/w/" + workspace + "/s/300x170", tokens);
+    }
+
+    /** Import jobs call in the background lane, except for work a person waits for; the picker is always interactive. */
+    private static Lane lane(ProviderAccess access) {
+        return access.waitedFor() ? Lane.INTERACTIVE : Lane.BACKGROUND;
     }
 
     private TokenSource tokens(ProviderAccess access) {
