@@ -100,7 +100,7 @@ class OrderedStopTest {
                     "requests in flight at the SIGTERM were answered");
             assertTrue(all.stream().anyMatch(o -> o.sentAt() > sigterm && o.refused()), "new connections were refused: " + all.size());
             // besides a refused connection, only a request sent after the SIGTERM on a kept-alive connection that the
-            // server closed meanwhile may fail, and then it was not taken in (see the writes below)
+            // server closed meanwhile may fail (see the writes below)
             List<Outcome> failed = all.stream().filter(o -> o.failure() != null && !o.refused()).toList();
             assertEquals(List.of(), failed.stream().filter(o -> o.sentAt() < sigterm).toList(),
                     "a request sent before the SIGTERM got its answer");
@@ -112,7 +112,7 @@ class OrderedStopTest {
             assertTrue(drained < frameworkStopped && frameworkStopped < databaseStopped,
                     "HTTP drained, then the framework stopped, then the database: " + console.substring(console.indexOf("Stopping Vitrine")));
 
-            // the next start is clean, has every acknowledged write and none that was not answered
+            // the next start is clean, has every acknowledged write, and every write it holds was answered
             vitrine.start();
             String next = vitrine.console();
             assertFalse(next.contains("from an earlier run"), "no server was left behind: " + next);
@@ -125,10 +125,12 @@ class OrderedStopTest {
                 Outcome answered = all.stream().filter(o -> o.tag() != null && o.failure() == null).findFirst().orElseThrow();
                 assertEquals(1, count(s, "SELECT COUNT(*) FROM contact_requests WHERE message = '" + answered.tag() + "'"),
                         "a write is found by its message");
-                for (Outcome unanswered : failed.stream().filter(o -> o.tag() != null).toList()) {
-                    assertEquals(0, count(s, "SELECT COUNT(*) FROM contact_requests WHERE message = '" + unanswered.tag() + "'"),
-                            "a write whose connection failed was not taken in: " + unanswered);
-                }
+                // a request sent after the SIGTERM on a kept-alive connection may fail on the way back (the client sees
+                // the connection end while the answer was on its way): such a write may be stored, but nothing else is
+                List<Outcome> unknown = failed.stream().filter(o -> o.tag() != null).toList();
+                long stored = count(s, "SELECT COUNT(*) FROM contact_requests");
+                assertTrue(stored - acknowledged.size() <= unknown.size(), "stored " + stored + ", acknowledged "
+                        + acknowledged.size() + ", failed at the client " + unknown);
             }
             assertTrue(acknowledged.size() > 10, "writes were acknowledged: " + acknowledged.size());
         }
