@@ -22,7 +22,7 @@ public class CatalogRow {
     private String previewEtag;
 
     CatalogPage.Entry toEntry(List<CatalogPage.DesignerName> designers) {
-        BlobInfo preview = previewKey == null ? null : new BlobInfo(new BlobKey(previewKey), previewType, previewSize, previewEtag);
+        BlobInfo preview = previewKey == null || previewEtag == null ? null : new BlobInfo(new BlobKey(previewKey), previewType, previewSize, previewEtag);
         return new CatalogPage.Entry(id, name, provider, licence, UtcTimes.toInstant(updatedAt), hasPreview, designers, preview);
     }
 
