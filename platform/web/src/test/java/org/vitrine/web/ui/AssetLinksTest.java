@@ -53,6 +53,19 @@ class AssetLinksTest {
     }
 
     @Test
+    void the_shell_preloads_the_static_imports_of_the_entry_script_at_their_versioned_addresses() {
+        AssetCatalog catalog = new AssetCatalog(files("js/app.js", "import { a } from './a.js';\nimport('./lazy.js');",
+                "js/a.js", "import './b.js'; export const a = 1;", "js/b.js", "1", "js/lazy.js", "2"));
+        String html = new AppShell("<!--vitrine:head-->{{modulepreload:js/app.js}}<body{{session}}>", catalog)
+                .render(HeadMeta.generic(), false);
+        for (String module : List.of("js/a.js", "js/b.js")) {
+            String link = "<link rel=\"modulepreload\" href=\"/assets/" + module + "?v=" + catalog.find(module).orElseThrow().version() + "\">";
+            assertTrue(html.contains(link), html);
+        }
+        assertFalse(html.contains("lazy.js"), "a page loaded on demand is not preloaded: " + html);
+    }
+
+    @Test
     void changing_a_module_changes_the_address_of_each_module_that_imports_it_and_no_other() {
         Map<String, byte[]> before = files("js/app.js", "import './a.js';", "js/a.js", "import './b.js';", "js/b.js", "1",
                 "js/c.js", "export {}");
