@@ -52,7 +52,8 @@ class StaticSpeedTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = VitrineInstance.fresh("static-speed").generousSignInLimits().start();
+        vitrine = VitrineInstance.fresh("static-speed").generousSignInLimits()
+                .setting("platform.properties", "rate.api.ip", "100000/1m").start();
         importer = Browser.registered(vitrine, Browser.newEmail("importer"), PASSWORD);
         importerId = importer.me().json().path("id").asLong();
     }
