@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * case {@value #WARM_UP_SECONDS} s of warm-up and {@value #RUN_SECONDS} s measured: a catalogue page (first and deep),
  * full-text searches for frequent and rare words, pages and searches that vary with every request (so the
  * catalog's cache of recent pages rarely has them), a static file of about the same size served by the same Jetty,
- * and preview downloads with and without ETag revalidation. Prints requests per second, p50 and p99 latency, bytes
+ * and preview downloads with and without ETag revalidation, at the documents' addresses and at the versioned ones. Prints requests per second, p50 and p99 latency, bytes
  * per answer, and each catalogue rate as a share of the static rate.
  */
 class CatalogBenchmark {
@@ -37,6 +37,7 @@ class CatalogBenchmark {
     static final int RUN_SECONDS = Integer.getInteger("catalog.benchmark.seconds", 20);
     static final int DEEP_PAGE = 3_000;
     static final long SEED = 20_261_126L;
+    static final int VERSIONED_PREVIEWS = 500;
     /** The general API budget per address, far above what 32 connections from one address can send. */
     static final String API_BUDGET = "1000000000/1m";
     /** The catalog cache as shipped (the rest of the suite turns it off, since it seeds rows behind the store's back). */
@@ -103,6 +104,15 @@ class CatalogBenchmark {
             all.add(load.run("preview 300x170, full download", n -> get(vitrine, preview(n)), 200));
             all.add(load.run("preview 300x170, If-None-Match -> 304", n -> HttpRequest.newBuilder(vitrine.uri(preview(n)))
                     .timeout(Duration.ofSeconds(30)).header("If-None-Match", fill.etag(documentOf(n))).GET().build(), 304));
+            // the versioned addresses the catalog and document answers give (immutable for a year), for 500 documents
+            List<String> versioned = new ArrayList<>();
+            for (int i = 0; i < VERSIONED_PREVIEWS; i++) {
+                versioned.add(json(vitrine, "/api/documents/" + documentOf(i)).path("previews").path("300x170").asText());
+            }
+            all.add(load.run("versioned preview, full download", n -> get(vitrine, versioned.get((int) (n % VERSIONED_PREVIEWS))), 200));
+            all.add(load.run("versioned preview, If-None-Match -> 304", n -> HttpRequest.newBuilder(
+                    vitrine.uri(versioned.get((int) (n % VERSIONED_PREVIEWS)))).timeout(Duration.ofSeconds(30))
+                    .header("If-None-Match", fill.etag(documentOf(n % VERSIONED_PREVIEWS))).GET().build(), 304));
 
             System.out.println();
             System.out.printf("%d connections, %d s warm-up + %d s measured per case%n", CONNECTIONS, WARM_UP_SECONDS, RUN_SECONDS);

@@ -87,12 +87,15 @@ class OpenApiResponsesTest {
         long withdrawn = CatalogSeed.document(vitrine, "Withdrawn", importerId, "MIT", false);
         check(anonymous, "GET", "/api/documents/" + withdrawn, null, 410);
         check(anonymous, "GET", "/api/documents/" + document + "/previews/300x170", null, 404);
+        check(anonymous, "GET", "/api/previews/" + "ab".repeat(32) + "/0123456789abcdef0123", null, 404);
         check(anonymous, "GET", "/api/designers", null, 200);
         check(anonymous, "GET", "/api/designers?q=described&page=0&size=5", null, 200);
         check(anonymous, "GET", "/api/designers?size=0", null, 400);
         check(anonymous, "GET", "/api/designers/" + designer, null, 200);
         check(anonymous, "GET", "/api/designers/999999", null, 404);
         check(anonymous, "GET", "/api/licences", null, 200);
+        check(anonymous, "GET", "/api/licences?inUse=true", null, 200);
+        check(anonymous, "GET", "/api/licences?inUse=maybe", null, 400);
         assertNoViolations();
     }
 

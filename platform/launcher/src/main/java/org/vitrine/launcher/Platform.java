@@ -151,6 +151,10 @@ public final class Platform {
         framework = null;
     }
 
+    /** The media types Jetty compresses when the client accepts gzip. */
+    static final String COMPRESSED_TYPES = "application/json,application/problem+json,text/javascript,application/javascript,"
+            + "text/css,image/svg+xml,text/html,text/plain,application/xml,application/manifest+json";
+
     private Map<String, String> frameworkProperties(Layout layout) {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, layout.frameworkCache().toString());
@@ -160,6 +164,11 @@ public final class Platform {
         p.put("org.osgi.service.http.port", Integer.toString(settings.port()));
         p.put("org.apache.felix.http.host", settings.bindAddress());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // Jetty's gzip handler, beneath every servlet: text formats only (images, archives and fonts are already
+        // compressed). It adds Vary: Accept-Encoding, marks the ETag of a compressed answer (--gzip) and takes
+        // that mark off an If-None-Match it receives, so a 304 still works.
+        p.put("org.apache.felix.jetty.gziphandler.enable", "true");
+        p.put("org.apache.felix.jetty.gzip.includedMimeTypes", COMPRESSED_TYPES);
         p.put("ds.loglevel", "warn");
         p.put("vitrine.home", layout.home().toString());
         p.put("vitrine.config.dir", layout.config().toString());

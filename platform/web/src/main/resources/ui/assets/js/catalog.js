@@ -17,6 +17,7 @@ const COMMON_LICENCES = [
 ];
 
 let licencesPromise = null;
+let licencesInUsePromise = null;
 let providersPromise = null;
 
 /** {default, licences: [{id, name}]} */
@@ -29,9 +30,19 @@ export function licences() {
   return licencesPromise;
 }
 
+/** {default, licences: [{id, name}]}: only the licences public documents have, for filters (falls back to all). */
+export function licencesInUse() {
+  if (!licencesInUsePromise) {
+    licencesInUsePromise = optionalApi('/api/licences?inUse=true')
+      .then((answer) => (answer && Array.isArray(answer.licences) ? answer : licences()))
+      .catch(() => licences());
+  }
+  return licencesInUsePromise;
+}
+
 /**
  * <option>s for a licence <select>: the common licences first (the API lists them first), then every other
- * SPDX licence in alphabetical order.
+ * SPDX licence in alphabetical order; a short list (licences in use) is one group.
  */
 export function licenceOptions(list, selected, label = (l) => l.id) {
   const common = list.slice(0, COMMON_COUNT);

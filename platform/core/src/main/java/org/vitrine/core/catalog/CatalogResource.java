@@ -75,7 +75,7 @@ public class CatalogResource {
 
     private static Item item(CatalogPage.Entry e) {
         return new Item(e.id(), e.name(), e.provider(), e.licence(), e.updatedAt(),
-                e.hasPreview() ? "/api/documents/" + e.id() + "/previews/300x170" : null,
+                e.preview() != null ? PreviewAnswers.url(e.preview()) : e.hasPreview() ? "/api/documents/" + e.id() + "/previews/300x170" : null,
                 e.designers().stream().map(d -> new DesignerLink(d.id(), d.name())).toList());
     }
 

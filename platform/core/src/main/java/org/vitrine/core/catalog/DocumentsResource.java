@@ -1,11 +1,11 @@
 package org.vitrine.core.catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,7 +17,8 @@ import org.vitrine.api.cad.FetchedDocument;
 import org.vitrine.api.documents.DocumentStatus;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.documents.PublishedDocument;
-import org.vitrine.api.documents.StoredPreview;
+import org.vitrine.api.documents.PreviewEntry;
+import org.vitrine.api.documents.PreviewStore;
 import org.vitrine.api.documents.Takedown;
 import org.vitrine.api.problem.DomainException;
 import org.vitrine.api.security.Caller;
@@ -31,9 +32,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -42,7 +41,8 @@ import jakarta.ws.rs.core.SecurityContext;
  * Public documents: {@code GET /api/documents/{id}} (no sign-in needed; 410 once taken down, with the short public
  * reason; {@code canEdit} tells whether the caller may change it, as its importer or an admin) and its stored
  * previews at {@code /api/documents/{id}/previews/{size}}, served from Vitrine's own copy with a strong ETag,
- * never from the provider.
+ * never from the provider, in one indexed lookup. The document answer links its previews at their versioned,
+ * long-cached addresses ({@link PreviewsResource}).
  */
 @Component(service = DocumentsResource.class)
 @JakartarsResource
@@ -67,12 +67,14 @@ public class DocumentsResource {
     }
 
     private final DocumentStore documents;
-    private final BlobStore blobs;
+    private final PreviewStore previews;
+    private final PreviewAnswers answers;
 
     @Activate
-    public DocumentsResource(@Reference DocumentStore documents, @Reference BlobStore blobs) {
+    public DocumentsResource(@Reference DocumentStore documents, @Reference PreviewStore previews, @Reference BlobStore blobs) {
         this.documents = documents;
-        this.blobs = blobs;
+        this.previews = previews;
+        this.answers = new PreviewAnswers(documents, blobs);
     }
 
     @PermitAll
@@ -81,12 +83,12 @@ public class DocumentsResource {
     public DocumentView get(@PathParam("id") String id, @Context SecurityContext security) {
         PublishedDocument d = visible(id);
         boolean canEdit = EditRights.mayEdit(Caller.of(security.getUserPrincipal()).orElse(null), d);
-        String base = "/api/documents/" + d.id() + "/previews/";
         Map<String, String> previews = new LinkedHashMap<>();
-        d.previews().stream().filter(p -> p.elementExternalId() == null).forEach(p -> previews.put(p.size(), base + p.size()));
+        d.previews().stream().filter(p -> p.elementExternalId() == null)
+                .forEach(p -> previews.put(p.size(), PreviewAnswers.url(p.blob())));
         List<ElementView> elements = d.elements().stream().map(e -> new ElementView(e.externalId(), e.name(), e.type(),
-                d.previews().stream().anyMatch(p -> e.externalId().equals(p.elementExternalId()))
-                        ? base + "300x170?element=" + e.externalId() : null)).toList();
+                d.previews().stream().filter(p -> e.externalId().equals(p.elementExternalId()) && p.size().equals("300x170"))
+                        .findFirst().map(p -> PreviewAnswers.url(p.blob())).orElse(null))).toList();
         return new DocumentView(d.id(), d.provider(), d.name(), d.description(), d.ownerName(), d.sourceUrl(), d.licence(),
                 d.createdAt(), d.modifiedAt(), d.updatedAt(), d.tags(), elements, d.workspaces(), d.versions(),
                 d.designers().stream().map(c -> new DesignerView(c.designerId(), c.name(), c.role())).toList(), previews,
@@ -98,29 +100,21 @@ public class DocumentsResource {
     @Path("previews/{size}")
     public Response preview(@PathParam("id") String id, @PathParam("size") String size, @QueryParam("element") String element,
                             @HeaderParam("If-None-Match") String ifNoneMatch) throws IOException {
-        PublishedDocument d = visible(id);
-        StoredPreview preview = d.previews().stream()
-                .filter(p -> p.size().equals(size) && (element == null ? p.elementExternalId() == null : element.equals(p.elementExternalId())))
-                .findFirst().orElseThrow(() -> DomainException.notFound("This document has no " + size + " preview"
-                        + (element == null ? "." : " of that element.")));
-        EntityTag etag = new EntityTag(preview.blob().etag().replace("\"", ""));
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(3600);
-        if (ifNoneMatch != null && (ifNoneMatch.contains(preview.blob().etag()) || ifNoneMatch.trim().equals("*"))) {
-            return Response.notModified(etag).cacheControl(cache).build();
+        String notFound = "There is no " + size + " preview of document " + id + (element == null ? "." : " for that element.");
+        Optional<PreviewEntry> found = documentId(id).flatMap(documentId -> previews.of(documentId, size, element));
+        return answers.current(found, notFound, ifNoneMatch);
+    }
+
+    private static Optional<Long> documentId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
-        InputStream content = blobs.open(preview.blob().key())
-                .orElseThrow(() -> DomainException.notFound("The preview file is missing."));
-        return Response.ok(content, preview.blob().contentType()).tag(etag).cacheControl(cache).build();
     }
 
     private PublishedDocument visible(String id) {
-        long documentId;
-        try {
-            documentId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw DomainException.notFound("There is no document '" + id + "'.");
-        }
+        long documentId = documentId(id).orElseThrow(() -> DomainException.notFound("There is no document '" + id + "'."));
         PublishedDocument d = documents.find(documentId).orElseThrow(() -> DomainException.notFound("There is no document " + id + "."));
         if (d.status() == DocumentStatus.DISABLED) {
             String reason = documents.takedown(documentId).map(Takedown::reason).orElse(null);

@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.Bundle;
 
@@ -22,10 +23,9 @@ final class AssetCatalog {
 
     private final Map<String, Asset> assets;
 
+    /** The files as read, keyed by path below {@code /assets/}; their links to each other get versioned. */
     AssetCatalog(Map<String, byte[]> files) {
-        Map<String, Asset> map = new HashMap<>();
-        files.forEach((name, content) -> map.put(name, Asset.of(name, content)));
-        this.assets = Collections.unmodifiableMap(map);
+        this.assets = Collections.unmodifiableMap(AssetLinks.versioned(files));
     }
 
     /** Every file under {@code ui/assets/} in the bundle, keyed by its path below that folder. */
@@ -47,6 +47,11 @@ final class AssetCatalog {
     /** The file served at {@code /assets/<name>}; empty for anything else. */
     Optional<Asset> find(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(assets.get(name));
+    }
+
+    /** The scripts the module imports before it runs, directly or not: worth fetching in parallel with it. */
+    Set<String> staticImports(String module) {
+        return AssetLinks.staticImports(module, assets);
     }
 
     int size() {

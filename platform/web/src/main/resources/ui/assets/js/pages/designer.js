@@ -1,7 +1,7 @@
 // "/designers/{id}": one designer and the designs credited to them.
 import { h, plural } from '../dom.js';
 import { api, ApiError, query } from '../api.js';
-import { licences } from '../catalog.js';
+import { licencesInUse } from '../catalog.js';
 import { cardGrid, providerLabel } from '../cards.js';
 import { alertBox, notFoundView, pageParam, pager } from '../views.js';
 import { avatar } from './designers.js';
@@ -23,7 +23,7 @@ export async function render(ctx) {
   ctx.setTitle(designer.name);
   const [documents, licenceList] = await Promise.all([
     api(`/api/documents${query({ designer: id, page: page - 1, size: PAGE_SIZE })}`, { signal: ctx.signal }).catch((e) => e),
-    licences(),
+    licencesInUse(),
   ]);
   if (documents instanceof Error && documents.name === 'AbortError') throw documents;
   const header = h('header', { class: 'profile' },

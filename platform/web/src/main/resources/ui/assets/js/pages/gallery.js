@@ -2,7 +2,7 @@
 // so a search can be bookmarked, shared and reloaded, and Back works.
 import { h, plural } from '../dom.js';
 import { api, ApiError, optionalApi, query } from '../api.js';
-import { licenceOptions, licences, providers } from '../catalog.js';
+import { licenceOptions, licencesInUse, providers } from '../catalog.js';
 import { cardGrid, providerLabel } from '../cards.js';
 import { alertBox, pageParam, pager } from '../views.js';
 
@@ -32,7 +32,7 @@ export async function render(ctx) {
   const [result, providerList, licenceList, designer] = await Promise.all([
     api(`/api/documents${query({ ...filters, page: state.page - 1, size: PAGE_SIZE })}`, { signal: ctx.signal }).catch((e) => e),
     providers(),
-    licences(),
+    licencesInUse(),
     state.designer ? optionalApi(`/api/designers/${encodeURIComponent(state.designer)}`).catch(() => null) : null,
   ]);
   if (result instanceof Error && result.name === 'AbortError') throw result;

@@ -3,6 +3,8 @@ package org.vitrine.store.mariadb.internal;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.vitrine.api.blob.BlobInfo;
+import org.vitrine.api.blob.BlobKey;
 import org.vitrine.api.documents.CatalogPage;
 
 /** A row of the catalog query. */
@@ -14,9 +16,14 @@ public class CatalogRow {
     private String licence;
     private LocalDateTime updatedAt;
     private boolean hasPreview;
+    private String previewKey;
+    private String previewType;
+    private long previewSize;
+    private String previewEtag;
 
     CatalogPage.Entry toEntry(List<CatalogPage.DesignerName> designers) {
-        return new CatalogPage.Entry(id, name, provider, licence, UtcTimes.toInstant(updatedAt), hasPreview, designers);
+        BlobInfo preview = previewKey == null || previewEtag == null ? null : new BlobInfo(new BlobKey(previewKey), previewType, previewSize, previewEtag);
+        return new CatalogPage.Entry(id, name, provider, licence, UtcTimes.toInstant(updatedAt), hasPreview, designers, preview);
     }
 
     public long getId() { return id; }
@@ -31,4 +38,12 @@ public class CatalogRow {
     public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
     public boolean isHasPreview() { return hasPreview; }
     public void setHasPreview(boolean hasPreview) { this.hasPreview = hasPreview; }
+    public String getPreviewKey() { return previewKey; }
+    public void setPreviewKey(String previewKey) { this.previewKey = previewKey; }
+    public String getPreviewType() { return previewType; }
+    public void setPreviewType(String previewType) { this.previewType = previewType; }
+    public long getPreviewSize() { return previewSize; }
+    public void setPreviewSize(long previewSize) { this.previewSize = previewSize; }
+    public String getPreviewEtag() { return previewEtag; }
+    public void setPreviewEtag(String previewEtag) { this.previewEtag = previewEtag; }
 }

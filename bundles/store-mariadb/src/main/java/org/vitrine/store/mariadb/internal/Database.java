@@ -222,6 +222,8 @@ public class Database {
             configuration.addMapper(AuditMapper.class);
             configuration.addMapper(AccountMapper.class);
             configuration.addMapper(DocumentMapper.class);
+            configuration.addMapper(PreviewMapper.class);
+            configuration.addMapper(LicenceMapper.class);
             configuration.addMapper(DesignerMapper.class);
             configuration.addMapper(ImportJobMapper.class);
             configuration.addMapper(IdentityMapper.class);
