@@ -2,7 +2,7 @@
  * Published documents as the metadata store keeps them, and
  * the designers credited on them.
  */
-@Version("2.0.0")
+@Version("2.1.0")
 @Export
 package org.vitrine.api.documents;
 

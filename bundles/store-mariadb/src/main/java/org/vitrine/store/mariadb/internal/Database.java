@@ -222,6 +222,7 @@ public class Database {
             configuration.addMapper(AuditMapper.class);
             configuration.addMapper(AccountMapper.class);
             configuration.addMapper(DocumentMapper.class);
+            configuration.addMapper(SearchMapper.class);
             configuration.addMapper(DesignerMapper.class);
             configuration.addMapper(ImportJobMapper.class);
             configuration.addMapper(IdentityMapper.class);
