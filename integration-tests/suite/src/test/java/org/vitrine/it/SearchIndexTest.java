@@ -53,7 +53,8 @@ class SearchIndexTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vitrine = VitrineInstance.fresh("search-index").generousSignInLimits().start();
+        vitrine = VitrineInstance.fresh("search-index").generousSignInLimits()
+                .setting("modules.properties", "search-lucene", "enabled").start();
         person = Browser.registered(vitrine, Browser.newEmail("importer"), PASSWORD);
         long account = person.me().json().path("id").asLong();
         long ada = CatalogSeed.designer(vitrine, "Ada Lovelace");
