@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -265,15 +263,6 @@ class SearchIndexTest {
     }
 
     private static long insert(String sql, Object... parameters) throws Exception {
-        try (Connection db = vitrine.database();
-             PreparedStatement insert = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            for (int i = 0; i < parameters.length; i++) {
-                insert.setObject(i + 1, parameters[i]);
-            }
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : 0;
-            }
-        }
+        return CatalogSeed.insert(vitrine, sql, parameters);
     }
 }
