@@ -35,7 +35,7 @@ import org.vitrine.api.search.SearchStatus;
  * searches go to the database meanwhile. Live changes are visible to the next search at once and committed to disk
  * within a second, with the fingerprint they lead to.
  */
-@Component
+@Component(immediate = true) // opened (and rebuilt if need be) at start, not at the first search
 public final class LuceneSearchIndex implements SearchIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
