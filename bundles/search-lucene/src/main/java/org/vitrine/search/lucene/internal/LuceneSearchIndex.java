@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -233,6 +232,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         state = next;
     }
 
+    /**
+     * Stops the worker (a pending commit still runs; a rebuild stops between batches) and closes the index without
+     * another commit: the fingerprint on disk stays the one the index was last known to match, so anything that
+     * changed behind its back since is noticed at the next start.
+     */
     @Deactivate
     void close() {
         closing.set(true);
@@ -248,9 +252,6 @@ public final class LuceneSearchIndex implements SearchIndex {
         index = null;
         if (open != null) {
             try {
-                if (Objects.equals(state, SearchStatus.State.READY)) {
-                    open.commit(source.fingerprint());
-                }
                 open.close();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("The search index could not be closed cleanly; it is checked at the next start", e);
