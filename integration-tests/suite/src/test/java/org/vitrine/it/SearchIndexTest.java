@@ -98,7 +98,7 @@ class SearchIndexTest {
         assertEquals(List.of(lamp, drone), sorted(ids("hopper")), "a designer's name");
         assertEquals(List.of(drone), ids("motor"), "an element's name");
         assertEquals(List.of(drone), ids("quadcopter"), "a tag");
-        assertEquals(List.of(drone), ids("hopper quad"), "every word must match");
+        assertEquals(List.of(drone), ids("hopper+quad"), "every word must match");
         assertEquals(List.of(gearbox), ids("planetery"), "a typo in a long word of a name");
     }
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +40,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
     static final long COMMIT_DELAY_MS = 1_000;
+    static final long FIRST_RETRY_SECONDS = 1;
+    static final long MAX_RETRY_SECONDS = 60;
 
     private final SearchSource source;
     private final Path folder;
@@ -54,6 +57,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private volatile SearchStatus.State state = SearchStatus.State.UNAVAILABLE;
     private volatile String reason = "starting";
     private volatile Instant since = Instant.now();
+    private volatile long retryDelaySeconds = FIRST_RETRY_SECONDS;
 
     @Activate
     public LuceneSearchIndex(BundleContext context, @Reference SearchSource source) {
@@ -161,14 +165,21 @@ public final class LuceneSearchIndex implements SearchIndex {
             enter(SearchStatus.State.UNAVAILABLE, "the index files cannot be opened (see the log)");
             return;
         }
+        checkCurrent();
+    }
+
+    /** Compares the index with the database; the database may still be starting, so this is retried until it answers. */
+    private void checkCurrent() {
         String kept = index.fingerprint();
         String current;
         try {
             current = source.fingerprint();
         } catch (RuntimeException e) {
-            LOG.warn("The database could not be asked whether the search index is current; rebuilding it", e);
-            current = null;
+            LOG.debug("The database cannot say yet whether the search index is current", e);
+            later(this::checkCurrent, "waiting for the database to say whether the index is current");
+            return;
         }
+        retryDelaySeconds = FIRST_RETRY_SECONDS;
         if (kept == null) {
             startRebuild("the index is new or its last rebuild did not finish");
         } else if (!kept.equals(current)) {
@@ -176,6 +187,20 @@ public final class LuceneSearchIndex implements SearchIndex {
         } else {
             enter(SearchStatus.State.READY, null);
             LOG.info("The search index is current ({} documents)", index.size());
+        }
+    }
+
+    /** Runs {@code task} again after a pause that doubles up to a minute; searches go to the database meanwhile. */
+    private void later(Runnable task, String why) {
+        enter(SearchStatus.State.UNAVAILABLE, why);
+        long delay = retryDelaySeconds;
+        retryDelaySeconds = Math.min(MAX_RETRY_SECONDS, delay * 2);
+        if (!closing.get()) {
+            try {
+                worker.schedule(task, delay, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException closed) {
+                // closing: the next start checks again
+            }
         }
     }
 
@@ -215,14 +240,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             if (job.run(closing::get)) {
                 rebuild = null;
+                retryDelaySeconds = FIRST_RETRY_SECONDS;
                 enter(SearchStatus.State.READY, null);
                 LOG.info("The search index was rebuilt: {} documents in {} ms", job.indexed(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("Rebuilding the search index failed; searches go to the database", e);
+            LOG.warn("Rebuilding the search index failed; searches go to the database and it is tried again", e);
             rebuild = null;
-            enter(SearchStatus.State.UNAVAILABLE, "the last rebuild failed (see the log); ask for another");
+            later(() -> startRebuild("the last rebuild failed"), "the last rebuild failed (see the log); it is tried again");
         }
     }
 

@@ -27,6 +27,13 @@ class LuceneSearchIndexTest {
     static final class CatalogInMemory implements SearchSource {
         final Map<Long, SearchDocument> shown = new TreeMap<>();
         final AtomicInteger reads = new AtomicInteger();
+        volatile boolean down;
+
+        private void answering() {
+            if (down) {
+                throw new IllegalStateException("the database is unavailable");
+            }
+        }
 
         synchronized void show(long id, String name) {
             shown.put(id, new SearchDocument(id, name, null, "onshape", "MIT", List.of(), List.of(), List.of(), List.of()));
@@ -34,11 +41,13 @@ class LuceneSearchIndexTest {
 
         @Override
         public synchronized String fingerprint() {
+            answering();
             return shown.keySet() + "/" + shown.values().stream().map(SearchDocument::name).toList();
         }
 
         @Override
         public synchronized long publicCount() {
+            answering();
             return shown.size();
         }
 
@@ -112,6 +121,22 @@ class LuceneSearchIndexTest {
         assertTrue(index.rebuild());
         ready(index);
         assertEquals(List.of(1L, 2L), ids(index, "hinge"), "the rebuild reads the catalog as it is (the shorter name first)");
+        index.close();
+    }
+
+    @Test
+    void a_database_still_starting_is_asked_again_until_it_answers() throws Exception {
+        CatalogInMemory catalog = new CatalogInMemory();
+        catalog.show(1, "Sprocket");
+        catalog.down = true;
+        LuceneSearchIndex index = new LuceneSearchIndex(data.resolve("index"), catalog);
+        Thread.sleep(300);
+        assertEquals(SearchStatus.State.UNAVAILABLE, index.status().state());
+        assertTrue(index.search(new SearchRequest("sprocket", null, null, null, null, 0, 24, 1000)).isEmpty(),
+                "no answer: the catalog asks the database");
+        catalog.down = false;
+        assertEquals(SearchStatus.State.READY, ready(index).state());
+        assertEquals(List.of(1L), ids(index, "sprock"));
         index.close();
     }
 
