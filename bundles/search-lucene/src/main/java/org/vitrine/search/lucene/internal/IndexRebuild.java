@@ -14,8 +14,8 @@ import org.vitrine.api.search.SearchSource;
 /**
  * Builds the index again from the database, a batch of documents at a time by ascending id. Documents that change
  * while it runs are written as they change and noted; once every batch is in, the noted ones are read again, so a
- * batch read before a change never leaves the older version in the index. The source's fingerprint is committed
- * last: a rebuild cut short is noticed at the next start.
+ * batch read before a change never leaves the older version in the index. The source's fingerprint, taken before
+ * the first batch, is committed last: a rebuild cut short is noticed at the next start.
  */
 final class IndexRebuild {
 
@@ -52,6 +52,8 @@ final class IndexRebuild {
      * @return false when it stopped early
      */
     boolean run(BooleanSupplier stopping) throws IOException {
+        // taken first: a change behind the index's back while it reads makes the next start rebuild again
+        String fingerprint = source.fingerprint();
         toIndex = source.publicCount();
         index.clear();
         long after = 0;
@@ -72,7 +74,7 @@ final class IndexRebuild {
         shown.forEach(d -> again.remove(d.id()));
         index.put(shown, false);
         index.remove(again);
-        index.commit(source.fingerprint());
+        index.commit(touched.isEmpty() ? fingerprint : source.fingerprint());
         indexed.set(index.size());
         return true;
     }

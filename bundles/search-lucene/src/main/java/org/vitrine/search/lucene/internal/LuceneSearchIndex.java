@@ -58,6 +58,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private volatile String reason = "starting";
     private volatile Instant since = Instant.now();
     private volatile long retryDelaySeconds = FIRST_RETRY_SECONDS;
+    /** The database's fingerprint as of the last change the index took. */
+    private volatile String matched = "";
 
     @Activate
     public LuceneSearchIndex(BundleContext context, @Reference SearchSource source) {
@@ -141,8 +143,23 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new IllegalStateException("the search index could not be written", e);
         }
-        if (running == null && commitPending.compareAndSet(false, true)) {
-            worker.schedule(this::commit, COMMIT_DELAY_MS, TimeUnit.MILLISECONDS);
+        if (running == null) {
+            // taken now, right after the change: a fingerprint taken at the commit could take in a change made
+            // behind the index's back meanwhile, and hide it from the next start
+            matched = fingerprintOrNone();
+            if (commitPending.compareAndSet(false, true)) {
+                worker.schedule(this::commit, COMMIT_DELAY_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** The database's fingerprint, or "" (which no start takes for current) when it cannot be read. */
+    private String fingerprintOrNone() {
+        try {
+            return source.fingerprint();
+        } catch (RuntimeException e) {
+            LOG.debug("The database's fingerprint could not be read; the next start rebuilds the index", e);
+            return "";
         }
     }
 
@@ -150,7 +167,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         commitPending.set(false);
         try {
             if (state == SearchStatus.State.READY && rebuild == null && index != null) {
-                index.commit(source.fingerprint());
+                index.commit(matched);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("The search index could not be committed; it is checked again at the next start", e);
