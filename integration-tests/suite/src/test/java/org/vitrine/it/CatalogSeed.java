@@ -79,7 +79,7 @@ final class CatalogSeed {
         return Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
     }
 
-    private static long insert(VitrineInstance vitrine, String sql, Object... parameters) throws Exception {
+    static long insert(VitrineInstance vitrine, String sql, Object... parameters) throws Exception {
         try (Connection db = vitrine.database();
              PreparedStatement insert = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -64,6 +64,8 @@ final class VitrineInstance implements AutoCloseable {
         setting("platform.properties", "rate.api.ip", "100000/1m");
         // tests seed catalog rows straight into the database, behind the store's back, and expect to see them
         setting("store-mariadb.properties", "catalog.cache.seconds", "0");
+        // for the same reason the search index is off (the database searches); the search tests switch it on
+        setting("modules.properties", "search-lucene", "disabled");
     }
 
     /**

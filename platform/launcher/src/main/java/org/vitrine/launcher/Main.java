@@ -21,7 +21,8 @@ import ch.qos.logback.core.joran.spi.JoranException;
 
 /**
  * {@code bin/vitrine}: {@code run} (the default) starts Vitrine in the foreground until Ctrl-C;
- * {@code modules} lists and switches modules; {@code backup} and {@code restore} save and bring back an installation.
+ * {@code modules} lists and switches modules; {@code reindex} rebuilds the search index; {@code backup} and
+ * {@code restore} save and bring back an installation.
  */
 public final class Main {
 
@@ -32,6 +33,7 @@ public final class Main {
               modules enable ID        switch a module on
               modules disable ID       switch a module off
               admin create EMAIL       create an admin account (password asked for, or read from stdin)
+              reindex                  rebuild the search index from the database (running: with progress; stopped: at next start)
               backup [FILE]            back up database, blobs and settings (Vitrine may keep running)
               backup --with-key [FILE] the same plus the secret key, sealed with a passphrase (VITRINE_BACKUP_PASSPHRASE or asked for)
               backup --verify FILE     restore a backup into a scratch database and compare it with its manifest
@@ -52,6 +54,7 @@ public final class Main {
                 case "run" -> run(settings);
                 case "modules" -> new ModulesCommand(settings, System.out).run(words.subList(1, words.size()));
                 case "admin" -> new AdminCommand(settings, System.out).run(words.subList(1, words.size()));
+                case "reindex" -> new ReindexCommand(settings, System.out).run(words.subList(1, words.size()));
                 case "backup" -> new BackupCommand(settings, System.out, System.err).run(words.subList(1, words.size()));
                 case "restore" -> new RestoreCommand(settings, System.out, System.err).run(words.subList(1, words.size()));
                 case "help", "-h", "--help" -> {

@@ -35,6 +35,12 @@ public interface DocumentStore {
     CatalogPage search(CatalogQuery query);
 
     /**
+     * The catalog entries of those of these documents that are public, in the order of {@code ids} (a search index
+     * answers ids; the entries come from here).
+     */
+    List<CatalogPage.Entry> entries(List<Long> ids);
+
+    /**
      * Gives a document another licence, whatever its status.
      *
      * @param licence an SPDX licence id (the caller checks it)

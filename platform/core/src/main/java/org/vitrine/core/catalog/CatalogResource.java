@@ -17,6 +17,7 @@ import org.vitrine.api.documents.CatalogPage;
 import org.vitrine.api.documents.CatalogQuery;
 import org.vitrine.api.documents.DocumentStore;
 import org.vitrine.api.problem.DomainException;
+import org.vitrine.core.search.IndexedSearch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -31,7 +32,9 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * {@code GET /api/documents?q=&provider=&designer=&licence=&tag=&sort=recent|name|updated&page=&size=}: the public
  * catalog, by relevance when {@code q} is given, each document with its designers. Bad parameters answer 400
- * naming the parameter.
+ * naming the parameter. A search ({@code q}) goes to the search index when a search module is on and its index is
+ * ready, else to the database; its total is exact up to {@link IndexedSearch#EXACT_TOTAL_UP_TO} and beyond it
+ * a lower bound ({@code totalIsLowerBound}), and its pages reach {@link #MAX_SEARCH_DEPTH} results deep.
  */
 @Component(service = CatalogResource.class)
 @JakartarsResource
@@ -40,6 +43,8 @@ import jakarta.ws.rs.core.MediaType;
 public class CatalogResource {
 
     static final int MAX_SIZE = 100;
+    /** How deep a search's pages reach: nobody reads further, and each page deeper costs more to rank. */
+    static final int MAX_SEARCH_DEPTH = 10_000;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(long id, String name, String provider, String licence, Instant updatedAt, String thumbnailUrl,
@@ -49,14 +54,17 @@ public class CatalogResource {
     public record DesignerLink(long id, String name) {
     }
 
-    public record Page(List<Item> items, long total, int page, int size) {
+    /** {@code totalIsLowerBound}: there are at least {@code total} matches (a search stopped counting). */
+    public record Page(List<Item> items, long total, boolean totalIsLowerBound, int page, int size) {
     }
 
     private final DocumentStore documents;
+    private final IndexedSearch search;
 
     @Activate
-    public CatalogResource(@Reference DocumentStore documents) {
+    public CatalogResource(@Reference DocumentStore documents, @Reference IndexedSearch search) {
         this.documents = documents;
+        this.search = search;
     }
 
     @PermitAll
@@ -69,8 +77,15 @@ public class CatalogResource {
         CatalogQuery query = new CatalogQuery(text("q", q, 200), text("provider", provider, 64),
                 optionalNumber("designer", designer, 1, Long.MAX_VALUE), text("licence", licence, 64), text("tag", tag, 100),
                 sort(sort), number("page", page, 0, 100_000), number("size", size, 1, MAX_SIZE));
-        CatalogPage result = documents.search(query);
-        return new Page(result.items().stream().map(CatalogResource::item).toList(), result.total(), result.page(), result.size());
+        if (query.text() != null && (long) query.page() * query.size() + query.size() > MAX_SEARCH_DEPTH) {
+            throw DomainException.badRequest("A search's pages reach its first " + MAX_SEARCH_DEPTH
+                    + " results: 'page' is too deep; narrow the search instead.");
+        }
+        IndexedSearch.Result result = search.search(query)
+                .orElseGet(() -> new IndexedSearch.Result(documents.search(query), false));
+        CatalogPage found = result.page();
+        return new Page(found.items().stream().map(CatalogResource::item).toList(), found.total(),
+                result.totalIsLowerBound(), found.page(), found.size());
     }
 
     private static Item item(CatalogPage.Entry e) {

@@ -59,7 +59,7 @@ export async function render(ctx) {
     intro,
     form,
     h('div', { class: 'results-bar' },
-      h('p', { id: 'result-count', 'aria-live': 'polite', text: resultText(total, state) }),
+      h('p', { id: 'result-count', 'aria-live': 'polite', text: resultText(total, result.totalIsLowerBound, state) }),
       chips),
     result.items.length === 0
       ? [h('ul', { id: 'gallery', class: 'card-grid' }),
@@ -73,8 +73,9 @@ export async function render(ctx) {
   ];
 }
 
-function resultText(total, state) {
-  const designs = plural(total, 'design');
+// a search stops counting at a bound: its total then means "at least"
+function resultText(total, atLeast, state) {
+  const designs = atLeast ? `At least ${plural(total, 'design')}` : plural(total, 'design');
   return state.q ? `${designs} found for “${state.q}”` : `${designs}`;
 }
 

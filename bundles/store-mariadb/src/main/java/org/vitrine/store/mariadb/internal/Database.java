@@ -224,6 +224,7 @@ public class Database {
             configuration.addMapper(DocumentMapper.class);
             configuration.addMapper(PreviewMapper.class);
             configuration.addMapper(LicenceMapper.class);
+            configuration.addMapper(SearchMapper.class);
             configuration.addMapper(DesignerMapper.class);
             configuration.addMapper(ImportJobMapper.class);
             configuration.addMapper(IdentityMapper.class);

@@ -38,11 +38,13 @@ public class MariaDbDocumentStore implements DocumentStore {
 
     private final Database database;
     private final CatalogCache cache;
+    private final SearchFeed search;
 
     @Activate
-    public MariaDbDocumentStore(@Reference Database database, @Reference CatalogCache cache) {
+    public MariaDbDocumentStore(@Reference Database database, @Reference CatalogCache cache, @Reference SearchFeed search) {
         this.database = database;
         this.cache = cache;
+        this.search = search;
     }
 
     @Override
@@ -88,6 +90,7 @@ public class MariaDbDocumentStore implements DocumentStore {
             return id;
         });
         cache.changed();
+        search.changed(List.of(saved));
         return saved;
     }
 
@@ -124,10 +127,28 @@ public class MariaDbDocumentStore implements DocumentStore {
     }
 
     @Override
+    public List<CatalogPage.Entry> entries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, CatalogRow> rows = new HashMap<>();
+        MapperSessions.inSession(database, SearchMapper.class, m -> m.entries(ids)).forEach(r -> rows.put(r.getId(), r));
+        Map<Long, List<CatalogPage.DesignerName>> designers = new HashMap<>();
+        if (!rows.isEmpty()) {
+            MapperSessions.inSession(database, DocumentMapper.class, m -> m.designersOfDocuments(rows.keySet()))
+                    .forEach(c -> designers.computeIfAbsent(c.getDocumentId(), k -> new ArrayList<>())
+                            .add(new CatalogPage.DesignerName(c.getDesignerId(), c.getName())));
+        }
+        return ids.stream().map(rows::get).filter(Objects::nonNull)
+                .map(r -> r.toEntry(designers.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    @Override
     public boolean setLicence(long id, String licence) {
         Objects.requireNonNull(licence, "licence");
         boolean changed = MapperSessions.inSession(database, DocumentMapper.class, m -> m.updateLicence(id, licence)) > 0;
         cache.changed();
+        search.changed(List.of(id));
         return changed;
     }
 
@@ -140,6 +161,7 @@ public class MariaDbDocumentStore implements DocumentStore {
         Objects.requireNonNull(at, "at");
         boolean disabled = MapperSessions.inSession(database, DocumentMapper.class, m -> m.disable(id, reason, UtcTimes.toColumn(at))) > 0;
         cache.changed();
+        search.changed(List.of(id));
         return disabled;
     }
 
@@ -154,6 +176,7 @@ public class MariaDbDocumentStore implements DocumentStore {
             return m.lastInsertId();
         });
         cache.changed();
+        search.changed(List.of(id));
         return Optional.ofNullable(request);
     }
 
@@ -168,6 +191,7 @@ public class MariaDbDocumentStore implements DocumentStore {
             return true;
         });
         cache.changed();
+        search.changed(List.of(id));
         return restored;
     }
 

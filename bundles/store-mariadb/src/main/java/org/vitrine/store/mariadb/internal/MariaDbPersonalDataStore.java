@@ -18,11 +18,14 @@ public class MariaDbPersonalDataStore implements PersonalDataStore {
 
     private final Database database;
     private final CatalogCache catalog;
+    private final SearchFeed search;
 
     @Activate
-    public MariaDbPersonalDataStore(@Reference Database database, @Reference CatalogCache catalog) {
+    public MariaDbPersonalDataStore(@Reference Database database, @Reference CatalogCache catalog,
+                                    @Reference SearchFeed search) {
         this.database = database;
         this.catalog = catalog;
+        this.search = search;
     }
 
     @Override
@@ -61,6 +64,7 @@ public class MariaDbPersonalDataStore implements PersonalDataStore {
             return new ErasedAccount(disabled, blobs);
         });
         catalog.changed(); // its documents left the catalog and its designers lost their links
+        search.changed(importedDocuments(accountId));
         return erased;
     }
 
