@@ -91,10 +91,13 @@ class ConfigurationTest {
         assertTrue(list.output().contains("not running"), list.output());
         assertTrue(list.output().lines().anyMatch(l -> l.startsWith("store-mariadb") && l.contains("enabled")), list.output());
 
+        // the suite's installations start with the search module off, so the state file exists: it must stay as it is
+        Path state = vitrine.home.resolve("config/modules.properties");
+        String before = Files.exists(state) ? Files.readString(state) : null;
         VitrineInstance.CommandResult refused = vitrine.command("modules", "disable", "store-mariadb");
         assertNotEquals(0, refused.exitCode());
         assertTrue(refused.output().contains("required"), refused.output());
-        assertFalse(Files.exists(vitrine.home.resolve("config/modules.properties")), "nothing written");
+        assertEquals(before, Files.exists(state) ? Files.readString(state) : null, "nothing written");
 
         VitrineInstance.CommandResult unknown = vitrine.command("modules", "enable", "nope");
         assertNotEquals(0, unknown.exitCode());
